@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/api/apiRoute";
+import { auditQuerySchema, listAuditEvents } from "@/lib/audit/listAuditEvents";
+
+export const GET = apiRoute({ role: "admin" }, async ({ query }) => listAuditEvents(query(auditQuerySchema)));

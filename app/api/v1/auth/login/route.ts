@@ -1,0 +1,24 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/apiRoute";
+import { expectedOrigin, isHttps } from "@/lib/api/requestMeta";
+import { login } from "@/lib/auth/login";
+import { sessionCookieOptions } from "@/lib/auth/sessionCookie";
+import { SESSION_COOKIE } from "@/lib/auth/sessions";
+import { ForbiddenError } from "@/lib/errors";
+
+const loginSchema = z.object({
+  username: z.string().trim().min(1, "Required").max(64, "At most 64 characters"),
+  password: z.string().min(1, "Required").max(256, "At most 256 characters"),
+});
+
+export const POST = apiRoute({ public: true }, async ({ req, body, ip }) => {
+  // Login CSRF: a browser always sends Origin on a cross-site POST, so a foreign one is refused.
+  const origin = req.headers.get("origin");
+  if (origin && origin !== expectedOrigin(req.headers)) throw new ForbiddenError("Cross-origin sign-in refused");
+  const { username, password } = await body(loginSchema);
+  const result = await login(username, password, { ip, userAgent: req.headers.get("user-agent") });
+  const res = NextResponse.json({ csrfToken: result.csrfToken, user: result.user, expiresAt: result.expiresAt.toISOString() });
+  res.cookies.set(SESSION_COOKIE, result.cookieValue, sessionCookieOptions(isHttps(req.headers), result.expiresAt));
+  return res;
+});

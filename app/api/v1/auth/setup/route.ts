@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/apiRoute";
+import { expectedOrigin, isHttps } from "@/lib/api/requestMeta";
+import { recordAuditEvent } from "@/lib/audit/recordAuditEvent";
+import { passwordSchema, usernameSchema } from "@/lib/auth/passwordPolicy";
+import { sessionCookieOptions } from "@/lib/auth/sessionCookie";
+import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { completeSetup } from "@/lib/auth/setupToken";
+import { ForbiddenError } from "@/lib/errors";
+
+const setupSchema = z.object({
+  token: z.string().min(1, "The setup link is incomplete").max(128),
+  username: usernameSchema,
+  password: passwordSchema,
+});
+
+/** Public only while no user exists, and only with the one-time token printed at start. */
+export const POST = apiRoute({ public: true }, async ({ req, body, ip }) => {
+  const origin = req.headers.get("origin");
+  if (origin && origin !== expectedOrigin(req.headers)) throw new ForbiddenError("Cross-origin setup refused");
+  const input = await body(setupSchema);
+  const user = await completeSetup(input.token, input.username, input.password);
+  await recordAuditEvent({ actor: { userId: user.id, username: user.username, ip }, action: "auth.setup", target: user.username, result: "success" });
+  const session = await createSession(user.id, { ip, userAgent: req.headers.get("user-agent") });
+  const res = NextResponse.json({ csrfToken: session.csrfToken, user }, { status: 201 });
+  res.cookies.set(SESSION_COOKIE, session.cookieValue, sessionCookieOptions(isHttps(req.headers), session.expiresAt));
+  return res;
+});

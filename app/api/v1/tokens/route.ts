@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/apiRoute";
+import { recordAuditEvent } from "@/lib/audit/recordAuditEvent";
+import { createApiToken, listApiTokens } from "@/lib/auth/apiTokens";
+
+const createTokenSchema = z.object({ name: z.string().trim().min(1, "Required").max(64, "At most 64 characters") });
+
+export const GET = apiRoute({ role: "viewer" }, async ({ principal }) => ({ tokens: await listApiTokens(principal.userId) }));
+
+/** The token acts with its owner's role; it is in this response once and never again. */
+export const POST = apiRoute({ role: "viewer" }, async ({ principal, body, actor }) => {
+  const { name } = await body(createTokenSchema);
+  const { token, view } = await createApiToken(principal.userId, name);
+  await recordAuditEvent({ actor, action: "token.create", target: name, result: "success", detail: { id: view.id, prefix: view.prefix } });
+  return NextResponse.json({ token, ...view }, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,5 @@
+import { NodeInventory } from "@/components/nodes/NodeInventory";
+
+export default function NodesPage() {
+  return <NodeInventory />;
+}

@@ -1,0 +1,46 @@
+import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts";
+import { db } from "../db/client.ts";
+import { publish, ROOMS } from "../realtime/publish.ts";
+import { ConflictError } from "../errors.ts";
+import { fetchHostKey } from "../ssh/openConnection.ts";
+import { gatherFacts } from "./gatherFacts.ts";
+import { sealCredentials } from "./nodeCredentials.ts";
+import type { CreateNodeInput } from "./nodeInput.ts";
+import { toNodeView, type NodeView } from "./nodeView.ts";
+import { toCredentials } from "./validateCredentials.ts";
+
+/** Saves a node only after a real login with the confirmed key pinned has read its facts. */
+export async function createNode(input: CreateNodeInput, actor: AuditActor): Promise<NodeView> {
+  try {
+    if (await db.node.findUnique({ where: { name: input.name } })) {
+      throw new ConflictError(`A node named ${input.name} already exists`, { fields: { name: "This name is taken" } });
+    }
+    const credentials = toCredentials(input.auth);
+    const facts = await gatherFacts(input, credentials, input.hostKeyFingerprint);
+    // The login above proved the pinned fingerprint; this second read only fills in type and bits.
+    const key = await fetchHostKey(input);
+    const node = await db.node.create({
+      data: {
+        name: input.name,
+        address: input.address,
+        port: input.port,
+        username: input.username,
+        authKind: credentials.kind,
+        secretCipher: sealCredentials(credentials),
+        hostKeyType: key.fingerprint === input.hostKeyFingerprint ? key.type : "unknown",
+        hostKeyBits: key.fingerprint === input.hostKeyFingerprint ? key.bits : null,
+        hostKeyFingerprint: input.hostKeyFingerprint,
+        role: input.role,
+        facts: JSON.stringify(facts),
+        reachable: true,
+        lastCheckedAt: new Date(),
+      },
+    });
+    await recordAuditEvent({ actor, action: "node.create", target: node.name, result: "success", detail: { id: node.id, address: node.address, role: node.role, arch: facts.arch } });
+    publish(ROOMS.nodes, "node:changed", { id: node.id });
+    return toNodeView(node);
+  } catch (error) {
+    await recordAuditEvent({ actor, action: "node.create", target: input.name, result: "failure", detail: { error: (error as Error).message } });
+    throw error;
+  }
+}

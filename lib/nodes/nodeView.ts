@@ -1,0 +1,45 @@
+import type { Node } from "../db/generated/client.ts";
+import { nodeFactsSchema, type NodeFacts } from "./nodeFacts.ts";
+import type { NodeRole } from "./nodeInput.ts";
+
+/** What leaves the server about a node: everything but the credentials. */
+export interface NodeView {
+  id: string;
+  name: string;
+  address: string;
+  port: number;
+  username: string;
+  authKind: "key" | "password";
+  role: NodeRole;
+  hostKey: { type: string; bits: number | null; fingerprint: string };
+  offeredHostKey: { type: string | null; fingerprint: string } | null;
+  facts: NodeFacts | null;
+  reachable: boolean | null;
+  lastCheckedAt: string | null;
+  lastError: string | null;
+  lastErrorKind: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toNodeView(n: Node): NodeView {
+  const facts = n.facts ? nodeFactsSchema.safeParse(JSON.parse(n.facts)) : null;
+  return {
+    id: n.id,
+    name: n.name,
+    address: n.address,
+    port: n.port,
+    username: n.username,
+    authKind: n.authKind as NodeView["authKind"],
+    role: n.role as NodeRole,
+    hostKey: { type: n.hostKeyType, bits: n.hostKeyBits, fingerprint: n.hostKeyFingerprint },
+    offeredHostKey: n.offeredHostKeyFingerprint ? { type: n.offeredHostKeyType, fingerprint: n.offeredHostKeyFingerprint } : null,
+    facts: facts?.success ? facts.data : null,
+    reachable: n.reachable,
+    lastCheckedAt: n.lastCheckedAt?.toISOString() ?? null,
+    lastError: n.lastError,
+    lastErrorKind: n.lastErrorKind,
+    createdAt: n.createdAt.toISOString(),
+    updatedAt: n.updatedAt.toISOString(),
+  };
+}

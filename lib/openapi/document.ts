@@ -1,0 +1,170 @@
+import { z, type ZodType } from "zod";
+import { auditQuerySchema } from "../audit/listAuditEvents.ts";
+import { passwordSchema, usernameSchema } from "../auth/passwordPolicy.ts";
+import { ROLES } from "../auth/roles.ts";
+import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
+import { createNodeSchema, factsRequestSchema, probeSchema, repinSchema, updateNodeSchema } from "../nodes/nodeInput.ts";
+
+// The request schemas here are the ones the routes parse with, so the document cannot drift from
+// what the server accepts. Responses are described by hand where they are plain views.
+
+const schema = (s: ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+const json = (s: ZodType | object) => ({ content: { "application/json": { schema: s instanceof z.ZodType ? schema(s) : s } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const errorBody = {
+  type: "object",
+  properties: {
+    error: {
+      type: "object",
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        fields: { type: "object", additionalProperties: { type: "string" }, description: "Field path → why it was refused" },
+      },
+      required: ["code", "message"],
+    },
+  },
+};
+const errors = {
+  "400": { description: "Invalid input, with field-level reasons", ...json(errorBody) },
+  "401": { description: "Not signed in", ...json(errorBody) },
+  "403": { description: "Role too low, or CSRF/Origin check failed", ...json(errorBody) },
+};
+const sshErrors = {
+  "409": { description: "Host key changed: pinned and offered fingerprints in the body", ...json(errorBody) },
+  "422": { description: "Credentials refused by the host", ...json(errorBody) },
+  "502": { description: "Connection refused, unreachable or unresolvable host", ...json(errorBody) },
+  "504": { description: "Timed out", ...json(errorBody) },
+};
+const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
+const ok = (description: string, body: object = { type: "object" }) => ({ description, ...json(body) });
+
+const nodeView = {
+  type: "object",
+  description: "A node as the API shows it: never its credentials",
+  properties: {
+    id: { type: "string" },
+    name: { type: "string" },
+    address: { type: "string" },
+    port: { type: "integer" },
+    username: { type: "string" },
+    authKind: { enum: ["key", "password"] },
+    role: { enum: ["master", "agent", "both"] },
+    hostKey: { type: "object", properties: { type: { type: "string" }, bits: { type: ["integer", "null"] }, fingerprint: { type: "string" } } },
+    offeredHostKey: { type: ["object", "null"] },
+    facts: { anyOf: [ref("NodeFacts"), { type: "null" }] },
+    reachable: { type: ["boolean", "null"] },
+    lastCheckedAt: { type: ["string", "null"], format: "date-time" },
+    lastError: { type: ["string", "null"] },
+    lastErrorKind: { type: ["string", "null"] },
+  },
+};
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Armdeck API",
+      version: "1",
+      description:
+        "Every endpoint needs a session cookie (from /auth/login) or `Authorization: Bearer <token>`. " +
+        "Cookie-authenticated writes also need `X-CSRF-Token` (from login) and a same-origin `Origin`.",
+    },
+    servers: [{ url: "/api/v1" }],
+    components: {
+      securitySchemes: {
+        session: { type: "apiKey", in: "cookie", name: "armdeck_session" },
+        bearer: { type: "http", scheme: "bearer" },
+      },
+      schemas: { NodeFacts: schema(nodeFactsSchema), Node: nodeView },
+    },
+    security: [{ session: [] }, { bearer: [] }],
+    paths: {
+      "/auth/login": {
+        post: {
+          summary: "Sign in; sets the session cookie and returns the CSRF token",
+          security: [],
+          requestBody: json(z.object({ username: z.string(), password: z.string() })),
+          responses: { "200": ok("Signed in", { type: "object", properties: { csrfToken: { type: "string" } } }), "401": errors["401"], "429": { description: "Too many failed attempts" } },
+        },
+      },
+      "/auth/setup": {
+        post: {
+          summary: "Create the first admin with the one-time link printed at first start",
+          security: [],
+          requestBody: json(z.object({ token: z.string(), username: usernameSchema, password: passwordSchema })),
+          responses: { "201": ok("Admin created and signed in"), ...errors, "409": { description: "Already set up" } },
+        },
+      },
+      "/auth/logout": { post: { summary: "End this session", responses: { "200": ok("Signed out"), ...errors } } },
+      "/auth/session": { get: { summary: "Who am I, and the CSRF token for this session", responses: { "200": ok("The caller"), ...errors } } },
+      "/nodes": {
+        get: { summary: "List nodes", responses: { "200": ok("Nodes", { type: "object", properties: { nodes: { type: "array", items: ref("Node") } } }), ...errors } },
+        post: {
+          summary: "Add a node: logs in with the confirmed host key pinned, reads its facts, saves it (operator)",
+          requestBody: json(createNodeSchema),
+          responses: { "201": ok("The node", ref("Node")), ...errors, ...sshErrors },
+        },
+      },
+      "/nodes/probe": {
+        post: {
+          summary: "Read the host key a node offers, without sending credentials (operator)",
+          requestBody: json(probeSchema),
+          responses: { "200": ok("Host key: type, bits, SHA256 fingerprint as ssh-keygen -lf prints it"), ...errors, ...sshErrors },
+        },
+      },
+      "/nodes/facts": {
+        post: {
+          summary: "Log in with the confirmed key pinned and return the node's facts, without saving (operator)",
+          requestBody: json(factsRequestSchema),
+          responses: { "200": ok("Facts", { type: "object", properties: { facts: ref("NodeFacts") } }), ...errors, ...sshErrors },
+        },
+      },
+      "/nodes/{id}": {
+        parameters: idParam,
+        get: { summary: "One node", responses: { "200": ok("The node", ref("Node")), ...errors, "404": { description: "No such node" } } },
+        patch: {
+          summary: "Change a node; connection changes are saved only after a successful login with them (operator)",
+          requestBody: json(updateNodeSchema),
+          responses: { "200": ok("The node", ref("Node")), ...errors, ...sshErrors },
+        },
+        delete: { summary: "Delete a node (operator)", responses: { "200": ok("Deleted"), ...errors } },
+      },
+      "/nodes/{id}/check": {
+        parameters: idParam,
+        post: { summary: "Re-check reachability and facts now (operator)", responses: { "200": ok("Outcome: {node, ok, error}"), ...errors } },
+      },
+      "/nodes/{id}/host-key": {
+        parameters: idParam,
+        post: {
+          summary: "Re-pin a changed host key after confirming the offered fingerprint (admin)",
+          requestBody: json(repinSchema),
+          responses: { "200": ok("Outcome of the re-check with the new key"), ...errors, "409": { description: "The host offers another key than the one confirmed" } },
+        },
+      },
+      "/tokens": {
+        get: { summary: "Your API tokens (never their values)", responses: { "200": ok("Tokens"), ...errors } },
+        post: { summary: "Create an API token; its value is in this response only", requestBody: json(z.object({ name: z.string() })), responses: { "201": ok("Token"), ...errors } },
+      },
+      "/tokens/{id}": { parameters: idParam, delete: { summary: "Revoke one of your tokens", responses: { "200": ok("Revoked"), ...errors } } },
+      "/audit": {
+        get: {
+          summary: "Audit log, newest first (admin)",
+          parameters: Object.keys(auditQuerySchema.shape).map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+          responses: { "200": ok("Events and the cursor for the next page"), ...errors },
+        },
+      },
+      "/users": {
+        get: { summary: "Users (admin)", responses: { "200": ok("Users"), ...errors } },
+        post: { summary: "Create a user (admin)", requestBody: json(z.object({ username: usernameSchema, password: passwordSchema, role: z.enum(ROLES) })), responses: { "201": ok("User"), ...errors } },
+      },
+      "/users/{id}": {
+        parameters: idParam,
+        patch: { summary: "Change role, disable, or set password (admin)", responses: { "200": ok("User"), ...errors } },
+        delete: { summary: "Delete a user (admin)", responses: { "200": ok("Deleted"), ...errors } },
+      },
+      "/openapi.json": { get: { summary: "This document", responses: { "200": ok("OpenAPI 3.1") } } },
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Unit tests live beside the code (lib/**/*.test.ts); integration tests that need real
+// sshd hosts, a real SQLite file or a running server live in e2e/integration/.
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname) } },
+  test: {
+    include: ["lib/**/*.test.ts", "workers/**/*.test.ts", "e2e/harness/**/*.test.ts", "e2e/integration/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Integration files start their own sshd hosts and servers; running them one at a time keeps
+    // a 2-core CI machine from timing out handshakes.
+    fileParallelism: false,
+  },
+});
