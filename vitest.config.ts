@@ -1,10 +1,9 @@
 import { defineConfig } from "vitest/config";
-import path from "node:path";
 
 // Unit tests live beside the code (lib/**/*.test.ts); integration tests that need real
 // sshd hosts, a real SQLite file or a running server live in e2e/integration/.
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": import.meta.dirname } },
   test: {
     include: ["lib/**/*.test.ts", "workers/**/*.test.ts", "e2e/harness/**/*.test.ts", "e2e/integration/**/*.test.ts"],
     environment: "node",

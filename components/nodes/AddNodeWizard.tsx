@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -30,6 +31,7 @@ function Steps({ current }: { current: number }) {
 
 export function AddNodeWizard() {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [step, setStep] = useState(0);
   const [hostKey, setHostKey] = useState<HostKeyShown | null>(null);
   const [compared, setCompared] = useState(false);
@@ -101,8 +103,8 @@ export function AddNodeWizard() {
         method: "POST",
         body: { ...connection(), name: getValues("name").trim(), role, hostKeyFingerprint: hostKey!.fingerprint },
       });
+      await queryClient.invalidateQueries({ queryKey: ["nodes"] });
       router.push(`/nodes?added=${encodeURIComponent(node.id)}`);
-      router.refresh();
     });
 
   async function loadKeyFile(file: File | undefined) {
@@ -136,10 +138,10 @@ export function AddNodeWizard() {
             <legend className="text-sm font-medium text-slate-700">Authentication</legend>
             <div className="flex gap-4 text-sm">
               <label className="flex items-center gap-2">
-                <input type="radio" value="key" {...register("authKind")} /> Private key
+                <input type="radio" value="key" {...register("authKind")} /> Use a private key
               </label>
               <label className="flex items-center gap-2">
-                <input type="radio" value="password" {...register("authKind")} /> Password
+                <input type="radio" value="password" {...register("authKind")} /> Use a password
               </label>
             </div>
           </fieldset>

@@ -104,10 +104,10 @@ export function EditNodeForm({ node, onDone }: { node: NodeView; onDone: () => v
         <div className="space-y-3 rounded-md border border-slate-200 p-3">
           <div className="flex gap-4 text-sm">
             <label className="flex items-center gap-2">
-              <input type="radio" value="key" {...register("authKind")} /> Private key
+              <input type="radio" value="key" {...register("authKind")} /> Use a private key
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" value="password" {...register("authKind")} /> Password
+              <input type="radio" value="password" {...register("authKind")} /> Use a password
             </label>
           </div>
           {authKind === "key" ? (

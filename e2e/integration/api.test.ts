@@ -266,3 +266,21 @@ describe("OpenAPI", () => {
     }
   });
 });
+
+describe("live inventory over socket.io", () => {
+  it("a signed-in socket subscribed to nodes hears about a change made through the API", async () => {
+    const { io } = await import("socket.io-client");
+    const socket = io(server.url, { transports: ["websocket"], extraHeaders: { cookie: admin.cookie!, origin: server.url }, reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.on("connect", () => resolve());
+      socket.on("connect_error", reject);
+    });
+    socket.emit("subscribe", "nodes");
+    await new Promise((r) => setTimeout(r, 200));
+    const heard = new Promise<{ id: string }>((resolve) => socket.on("node:changed", resolve));
+    const created = await admin.call("POST", "/api/v1/nodes", { body: nodeBody({ name: "socket-node", hostKeyFingerprint: await arm.hostKeyFingerprint() }) });
+    expect(created.status).toBe(201);
+    expect((await heard).id).toBe(created.body.id);
+    socket.close();
+  });
+});
