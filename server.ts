@@ -10,7 +10,9 @@ import { dbReady } from "./lib/db/client.ts";
 import { env } from "./lib/env.ts";
 import { isApiPath, isPublicPath } from "./lib/http/accessGate.ts";
 import { logger } from "./lib/logger.ts";
-import { registerPublisher, ROOMS } from "./lib/realtime/publish.ts";
+import { registerPublisher } from "./lib/realtime/publish.ts";
+import { registerSocketHandlers } from "./lib/realtime/socketHandlers.ts";
+import { JobRunner } from "./workers/jobRunner.ts";
 import { secretKey } from "./lib/crypto/secretKey.ts";
 import { startNodeHealthChecker } from "./workers/nodeHealthChecker.ts";
 
@@ -90,14 +92,12 @@ async function main() {
     socket.data.principal = principal;
     nextFn();
   });
-  io.on("connection", (socket) => {
-    socket.on("subscribe", (room: unknown) => {
-      if (room === ROOMS.nodes) void socket.join(room);
-    });
-  });
+  io.on("connection", registerSocketHandlers);
   registerPublisher({ publish: (room, event, payload) => io.to(room).emit(event, payload) });
 
   const stopChecker = startNodeHealthChecker(config.ARMDECK_NODE_CHECK_INTERVAL_S * 1000);
+  const runner = new JobRunner();
+  await runner.start();
 
   server.listen(config.PORT, config.HOST, async () => {
     const base = config.ARMDECK_PUBLIC_URL ?? `http://${config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST}:${config.PORT}`;
@@ -111,6 +111,7 @@ async function main() {
 
   const shutdown = () => {
     stopChecker();
+    void runner.stop();
     io.close();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

@@ -12,6 +12,7 @@ export function NavBar() {
   if (!user) return null;
   const links = [
     { href: "/nodes", label: "Nodes" },
+    { href: "/cluster", label: "Cluster" },
     { href: "/settings/tokens", label: "API tokens" },
     ...(isAdmin ? [{ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit log" }] : []),
   ];

@@ -2,7 +2,9 @@ import { z, type ZodType } from "zod";
 import { auditQuerySchema } from "../audit/listAuditEvents.ts";
 import { passwordSchema, usernameSchema } from "../auth/passwordPolicy.ts";
 import { ROLES } from "../auth/roles.ts";
+import { clusterSettingsSchema } from "../cluster/clusterSettingsSchema.ts";
 import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
+import { planRequestSchema } from "../plans/planRequest.ts";
 import { createNodeSchema, factsRequestSchema, probeSchema, repinSchema, updateNodeSchema } from "../nodes/nodeInput.ts";
 
 // The request schemas here are the ones the routes parse with, so the document cannot drift from
@@ -164,6 +166,31 @@ export function openApiDocument() {
         patch: { summary: "Change role, disable, or set password (admin)", responses: { "200": ok("User"), ...errors } },
         delete: { summary: "Delete a user (admin)", responses: { "200": ok("Deleted"), ...errors } },
       },
+      "/cluster/settings": {
+        get: { summary: "Cluster settings (versions, paths, ports), their defaults and warnings", responses: { "200": ok("Settings"), ...errors } },
+        put: { summary: "Replace the cluster settings (operator); every value is validated for use in shell scripts", requestBody: json(clusterSettingsSchema), responses: { "200": ok("Settings"), ...errors } },
+      },
+      "/plans/preview": {
+        post: { summary: "Dry run: the jobs a plan would create, per node, with the exact scripts", requestBody: json(planRequestSchema), responses: { "200": ok("Jobs with scripts and dependencies"), ...errors, "409": { description: "The cluster cannot run this plan yet (no master, node without facts, …)" } } },
+      },
+      "/plans/runbook": {
+        get: {
+          summary: "Dry run as a downloadable shell runbook (text/x-shellscript)",
+          parameters: ["plan", "nodeIds", "components"].map((name) => ({ name, in: "query", required: name === "plan", schema: { type: "string" }, description: name === "plan" ? undefined : "comma-separated" })),
+          responses: { "200": { description: "Shell script", content: { "text/x-shellscript": { schema: { type: "string" } } } }, ...errors },
+        },
+      },
+      "/plan-runs": {
+        get: { summary: "Recent plan runs with job counts per status", responses: { "200": ok("Runs"), ...errors } },
+        post: { summary: "Start a plan (operator): one job per step per node, run in dependency order", requestBody: json(planRequestSchema), responses: { "201": ok("{id, jobs}"), ...errors } },
+      },
+      "/plan-runs/{id}": { parameters: idParam, get: { summary: "A plan run and its jobs", responses: { "200": ok("{run, jobs}"), ...errors } } },
+      "/plan-runs/{id}/cancel": { parameters: idParam, post: { summary: "Cancel every queued or running job of the run (operator)", responses: { "200": ok("Cancelling"), ...errors } } },
+      "/plan-runs/{id}/retry": { parameters: idParam, post: { summary: "Re-run from the failed step: failed, interrupted and cancelled jobs are queued again (operator)", responses: { "200": ok("{requeued}"), ...errors } } },
+      "/plan-runs/{id}/log": { parameters: idParam, get: { summary: "All the run's logs, each under a header (text/plain download)", responses: { "200": { description: "Log text" }, ...errors } } },
+      "/jobs/{id}": { parameters: idParam, get: { summary: "A job, its script and the last lines of its output", responses: { "200": ok("{job, script, lastLines}"), ...errors } } },
+      "/jobs/{id}/log": { parameters: idParam, get: { summary: "The job's raw log (text/plain download); live output streams over socket.io (log:follow)", responses: { "200": { description: "Log bytes" }, ...errors } } },
+      "/jobs/{id}/cancel": { parameters: idParam, post: { summary: "Cancel a job: its process group on the node is killed (operator)", responses: { "200": ok("Cancelling"), ...errors } } },
       "/openapi.json": { get: { summary: "This document", responses: { "200": ok("OpenAPI 3.1") } } },
     },
   };

@@ -1,0 +1,5 @@
+import { ClusterPage } from "@/components/cluster/ClusterPage";
+
+export default function Page() {
+  return <ClusterPage />;
+}

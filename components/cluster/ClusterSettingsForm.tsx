@@ -1,0 +1,114 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useForm } from "react-hook-form";
+import { clusterSettingsSchema, MARATHON_VERSIONS, MESOS_VERSIONS, type ClusterSettings } from "@/lib/cluster/clusterSettingsSchema";
+import { api, ApiError } from "../apiClient";
+import { useCan } from "../Providers";
+import { ErrorBanner } from "../ui/ErrorBanner";
+import { buttonClass, Field, inputClass } from "../ui/Field";
+
+type Key = keyof ClusterSettings;
+
+const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
+  {
+    title: "Versions and sources",
+    fields: [
+      ["mesosVersion", "Mesos version (git tag or release)", "mesos-versions"],
+      ["mesosSource", "Mesos source"],
+      ["mesosGitUrl", "Mesos git repository"],
+      ["mesosTarballUrl", "Mesos release tarball URL ({version} is replaced)"],
+      ["marathonVersion", "Marathon tag", "marathon-versions"],
+      ["marathonGitUrl", "Marathon git repository"],
+      ["weaveVersion", "Weave Net version"],
+      ["weaveScriptUrl", "weave script URL ({version} is replaced)"],
+      ["sbtAptRepo", "sbt apt repository"],
+      ["sbtKeyserver", "sbt key server"],
+      ["sbtKeyId", "sbt signing key id"],
+      ["jdkPackage", "JDK package"],
+      ["dockerPackage", "Docker package"],
+      ["dockerImage", "Base image to pre-pull"],
+    ],
+  },
+  {
+    title: "Paths on the nodes",
+    fields: [
+      ["sourceDir", "Source folder (mesos/ and marathon/ go here)"],
+      ["armdeckDir", "Armdeck folder (job logs, pid files, ZooKeeper data)"],
+      ["logDir", "Service logs"],
+      ["mesosMasterWorkDir", "Mesos master work dir"],
+      ["mesosAgentWorkDir", "Mesos agent work dir"],
+    ],
+  },
+  {
+    title: "Ports",
+    fields: [
+      ["zookeeperPort", "ZooKeeper client port"],
+      ["mesosMasterPort", "Mesos master port"],
+      ["mesosAgentPort", "Mesos agent port"],
+      ["marathonPort", "Marathon port"],
+      ["agentPorts", "Ports agents offer to tasks"],
+    ],
+  },
+];
+
+export function ClusterSettingsForm() {
+  const canEdit = useCan("operator");
+  const queryClient = useQueryClient();
+  const current = useQuery({
+    queryKey: ["cluster-settings"],
+    queryFn: () => api<{ settings: ClusterSettings; defaults: ClusterSettings; warnings: string[] }>("/cluster/settings"),
+  });
+  const form = useForm<ClusterSettings>({ resolver: zodResolver(clusterSettingsSchema) as never });
+  useEffect(() => {
+    if (current.data) form.reset(current.data.settings);
+  }, [current.data, form]);
+  const save = useMutation({
+    mutationFn: (values: ClusterSettings) => api("/cluster/settings", { method: "PUT", body: values }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cluster-settings"] }),
+    onError: (e) => {
+      if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) form.setError(k as Key, { message: m });
+    },
+  });
+  if (current.error) return <ErrorBanner error={current.error} />;
+  if (!current.data) return <p className="text-sm text-slate-500">Loading settings…</p>;
+  return (
+    <form onSubmit={form.handleSubmit((v) => save.mutate(v))} className="space-y-4" noValidate data-testid="cluster-settings">
+      {current.data.warnings.map((w) => (
+        <p key={w} role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {w}
+        </p>
+      ))}
+      <datalist id="mesos-versions">{MESOS_VERSIONS.map((v) => <option key={v} value={v} />)}</datalist>
+      <datalist id="marathon-versions">{MARATHON_VERSIONS.map((v) => <option key={v} value={v} />)}</datalist>
+      {GROUPS.map((g) => (
+        <fieldset key={g.title} className="space-y-3" disabled={!canEdit}>
+          <legend className="mb-2 font-medium">{g.title}</legend>
+          <div className="grid gap-3 md:grid-cols-2">
+            {g.fields.map(([key, label, list]) => (
+              <Field key={key} label={label} htmlFor={`s-${key}`} error={form.formState.errors[key]?.message} hint={`Default: ${String(current.data.defaults[key])}`}>
+                {key === "mesosSource" ? (
+                  <select id={`s-${key}`} className={inputClass} {...form.register(key)}>
+                    <option value="git">git checkout of the tag (runs ./bootstrap)</option>
+                    <option value="tarball">release tarball</option>
+                  </select>
+                ) : (
+                  <input id={`s-${key}`} className={`${inputClass} font-mono`} list={list} {...form.register(key)} />
+                )}
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {canEdit && (
+        <button type="submit" className={buttonClass} disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save settings"}
+        </button>
+      )}
+      {save.isSuccess && <p className="text-sm text-emerald-700">Saved. New plans use these settings.</p>}
+      <ErrorBanner error={save.error} />
+    </form>
+  );
+}

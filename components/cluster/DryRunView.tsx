@@ -1,0 +1,49 @@
+"use client";
+
+export interface DryRun {
+  title: string;
+  warnings: string[];
+  master: string;
+  jobs: { key: string; seq: number; nodeId: string; nodeName: string; stepId: string; title: string; dependsOn: string[]; script: string }[];
+}
+
+/** Per node, the exact scripts the plan would run, in order, with what each waits for elsewhere. */
+export function DryRunView({ dryRun }: { dryRun: DryRun }) {
+  const byKey = new Map(dryRun.jobs.map((j) => [j.key, j]));
+  const nodes = [...new Set(dryRun.jobs.map((j) => j.nodeName))];
+  return (
+    <div className="space-y-4" data-testid="dry-run">
+      {dryRun.warnings.map((w) => (
+        <p key={w} role="note" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {w}
+        </p>
+      ))}
+      <p className="text-sm text-slate-600">
+        {dryRun.jobs.length} steps on {nodes.length} node(s); master {dryRun.master}.
+      </p>
+      {nodes.map((name) => (
+        <div key={name} className="rounded-md border border-slate-200" data-testid="dry-run-node" data-node={name}>
+          <h3 className="border-b border-slate-200 bg-slate-50 px-3 py-2 font-mono text-sm font-semibold">{name}</h3>
+          <ol className="divide-y divide-slate-100">
+            {dryRun.jobs
+              .filter((j) => j.nodeName === name)
+              .map((j) => {
+                const waits = j.dependsOn.map((k) => byKey.get(k)!).filter((d) => d && d.nodeName !== name);
+                return (
+                  <li key={j.key} data-step={j.stepId}>
+                    <details>
+                      <summary className="cursor-pointer px-3 py-1.5 text-sm">
+                        <span className="font-mono text-slate-500">{j.stepId}</span> {j.title}
+                        {waits.length > 0 && <span className="ml-2 text-xs text-slate-500">after {waits.map((d) => `${d.stepId} on ${d.nodeName}`).join(", ")}</span>}
+                      </summary>
+                      <pre className="overflow-x-auto bg-slate-900 px-3 py-2 text-xs text-slate-100">{j.script}</pre>
+                    </details>
+                  </li>
+                );
+              })}
+          </ol>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Job, PlanRun } from "../db/generated/client.ts";
+import type { JobEvent } from "./logPublisher.ts";
+
+export function toJobEvent(j: Job): JobEvent {
+  return {
+    id: j.id,
+    planRunId: j.planRunId,
+    status: j.status,
+    exitCode: j.exitCode,
+    logSize: j.logSize,
+    note: j.note,
+    failure: j.failure,
+    startedAt: j.startedAt?.toISOString() ?? null,
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** A job as the API shows it; the script is included because the operator may read what runs. */
+export interface JobView extends JobEvent {
+  seq: number;
+  nodeId: string;
+  nodeName: string;
+  component: string;
+  stepId: string;
+  title: string;
+  mutating: boolean;
+  dependsOn: string[];
+  attempt: number;
+  attemptLogStart: number;
+  createdBy: string;
+  cancelRequested: boolean;
+}
+
+export function toJobView(j: Job): JobView {
+  return {
+    ...toJobEvent(j),
+    seq: j.seq,
+    nodeId: j.nodeId,
+    nodeName: j.nodeName,
+    component: j.component,
+    stepId: j.stepId,
+    title: j.title,
+    mutating: j.mutating,
+    dependsOn: JSON.parse(j.dependsOn) as string[],
+    attempt: j.attempt,
+    attemptLogStart: j.attemptLogStart,
+    createdBy: j.createdBy,
+    cancelRequested: j.cancelRequested,
+  };
+}
+
+export interface PlanRunView {
+  id: string;
+  plan: string;
+  title: string;
+  status: string;
+  scope: unknown;
+  createdBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export function toPlanRunView(r: PlanRun): PlanRunView {
+  return {
+    id: r.id,
+    plan: r.plan,
+    title: r.title,
+    status: r.status,
+    scope: JSON.parse(r.scope),
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: r.startedAt?.toISOString() ?? null,
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,40 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+process.env.ARMDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "armdeck-logstore-"));
+const { appendLog, logSize, readLog, tailLog } = await import("./logStore.ts");
+
+describe("logStore", () => {
+  beforeAll(() => {
+    appendLog("job1", 0, Buffer.from("one\ntwo\n"), 1000);
+    appendLog("job1", 8, Buffer.from("three\n"), 2000);
+  });
+
+  it("is offset-addressed and keeps each chunk's time", () => {
+    expect(logSize("job1")).toBe(14);
+    expect(readLog("job1", 0).map((c) => [c.offset, c.at, c.data.toString()])).toEqual([
+      [0, 1000, "one\ntwo\n"],
+      [8, 2000, "three\n"],
+    ]);
+    expect(readLog("job1", 4).map((c) => [c.offset, c.data.toString()])).toEqual([
+      [4, "two\n"],
+      [8, "three\n"],
+    ]);
+    expect(readLog("job1", 14)).toEqual([]);
+  });
+
+  it("trims a resent overlap and refuses a gap", () => {
+    const appended = appendLog("job1", 8, Buffer.from("three\nfour\n"), 3000);
+    expect(appended?.offset).toBe(14);
+    expect(appended?.data.toString()).toBe("four\n");
+    expect(appendLog("job1", 0, Buffer.from("one\n"))).toBeNull();
+    expect(() => appendLog("job1", 100, Buffer.from("x"))).toThrow(/gap/);
+    expect(fs.readFileSync(path.join(process.env.ARMDECK_DATA_DIR!, "job-logs", "job1.log"), "utf8")).toBe("one\ntwo\nthree\nfour\n");
+  });
+
+  it("tails the last lines", () => {
+    expect(tailLog("job1", 2)).toBe("three\nfour");
+  });
+});

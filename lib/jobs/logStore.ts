@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import path from "node:path";
+import { dataDir } from "../db/databaseUrl.ts";
+
+// The one place job output is kept. Today: an append-only file per job under the data folder, and
+// beside it an index of (offset, time) per appended chunk, which gives every line its time. The
+// file's size is the job's offset: nothing is counted that is not on disk.
+
+export interface LogChunk {
+  offset: number;
+  at: number;
+  data: Buffer;
+}
+
+function logsDir(): string {
+  return path.join(dataDir(), "job-logs");
+}
+
+export function logPath(jobId: string): string {
+  if (!/^[a-z0-9]+$/i.test(jobId)) throw new Error("bad job id");
+  return path.join(logsDir(), `${jobId}.log`);
+}
+
+const indexPath = (jobId: string) => logPath(jobId).replace(/\.log$/, ".idx");
+
+export function logSize(jobId: string): number {
+  try {
+    return fs.statSync(logPath(jobId)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Appends bytes that start at `offset`. A chunk that overlaps what is stored (a resumed follow
+ * re-sending bytes) is trimmed; a chunk past the end would leave a gap and is refused.
+ * Returns the part actually appended (empty when all of it was already there).
+ */
+export function appendLog(jobId: string, offset: number, data: Buffer, at = Date.now()): LogChunk | null {
+  fs.mkdirSync(logsDir(), { recursive: true, mode: 0o700 });
+  const size = logSize(jobId);
+  if (offset > size) throw new Error(`log gap for job ${jobId}: have ${size} bytes, got a chunk at ${offset}`);
+  const fresh = data.subarray(size - offset);
+  if (fresh.length === 0) return null;
+  fs.appendFileSync(logPath(jobId), fresh);
+  fs.appendFileSync(indexPath(jobId), `${size}\t${at}\n`);
+  return { offset: size, at, data: fresh };
+}
+
+/** Chunks from `from` on, as they were appended, up to about `maxBytes`. */
+export function readLog(jobId: string, from: number, maxBytes = 4 * 1024 * 1024): LogChunk[] {
+  const size = logSize(jobId);
+  if (from >= size) return [];
+  const marks = readIndex(jobId);
+  const end = Math.min(size, from + maxBytes);
+  const fd = fs.openSync(logPath(jobId), "r");
+  try {
+    const chunks: LogChunk[] = [];
+    // Start at the chunk containing `from`; then cut at chunk boundaries so each keeps its time.
+    let i = Math.max(0, upperBound(marks, from) - 1);
+    let pos = from;
+    while (pos < end) {
+      const next = marks[i + 1]?.offset ?? size;
+      const stop = Math.min(next, end);
+      const buf = Buffer.alloc(stop - pos);
+      fs.readSync(fd, buf, 0, buf.length, pos);
+      chunks.push({ offset: pos, at: marks[i]?.at ?? Date.now(), data: buf });
+      pos = stop;
+      i++;
+    }
+    return chunks;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readIndex(jobId: string): { offset: number; at: number }[] {
+  let text = "";
+  try {
+    text = fs.readFileSync(indexPath(jobId), "utf8");
+  } catch {
+    return [];
+  }
+  return text
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => {
+      const [o, a] = l.split("\t");
+      return { offset: Number(o), at: Number(a) };
+    });
+}
+
+function upperBound(marks: { offset: number }[], value: number): number {
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.offset <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last `lines` lines, for a failed job's summary. */
+export function tailLog(jobId: string, lines = 30): string {
+  const size = logSize(jobId);
+  const from = Math.max(0, size - 64 * 1024);
+  const text = readLog(jobId, from, size - from)
+    .map((c) => c.data.toString("utf8"))
+    .join("");
+  return text.split("\n").slice(-lines - 1).join("\n").trimEnd();
+}

@@ -1,0 +1,113 @@
+import { createId } from "./createId.ts";
+import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts";
+import { getClusterSettings } from "../cluster/clusterSettings.ts";
+import { db } from "../db/client.ts";
+import { ConflictError, NotFoundError } from "../errors.ts";
+import { buildPlan, type Plan, type PlanScope } from "../plans/buildPlan.ts";
+import type { PlanKind } from "../recipes/planKinds.ts";
+import { publishJobUpdate, publishPlanRunUpdate } from "./logPublisher.ts";
+import { isFinal } from "./jobStatus.ts";
+import { loadRecipeNodes } from "./recipeNodes.ts";
+import { wakeRunner } from "./runnerSignal.ts";
+import { toJobEvent } from "./jobViews.ts";
+
+export async function previewPlan(kind: PlanKind, scope: PlanScope): Promise<Plan> {
+  return buildPlan(kind, await getClusterSettings(), await loadRecipeNodes(), scope);
+}
+
+/** Writes the plan run and its jobs, then wakes the runner. Nothing runs before this commits. */
+export async function createPlanRun(kind: PlanKind, scope: PlanScope, actor: AuditActor): Promise<{ id: string; jobs: number }> {
+  const settings = await getClusterSettings();
+  const plan = buildPlan(kind, settings, await loadRecipeNodes(), scope);
+  if (plan.jobs.length === 0) throw new ConflictError("Nothing to do: no step of this plan applies to the chosen nodes and components");
+  const runId = createId();
+  const ids = new Map(plan.jobs.map((j) => [j.key, createId()]));
+  await db.$transaction([
+    db.planRun.create({
+      data: { id: runId, plan: kind, title: plan.title, scope: JSON.stringify(scope), status: "queued", settings: JSON.stringify(settings), createdBy: actor.username },
+    }),
+    db.job.createMany({
+      data: plan.jobs.map((j) => ({
+        id: ids.get(j.key)!,
+        planRunId: runId,
+        seq: j.seq,
+        nodeId: j.node.id,
+        nodeName: j.node.name,
+        component: j.step.component,
+        stepId: j.step.id,
+        title: j.step.title,
+        mutating: j.step.mutating,
+        dependsOn: JSON.stringify(j.dependsOn.map((k) => ids.get(k)!)),
+        script: j.script,
+        status: "queued",
+        createdBy: actor.username,
+      })),
+    }),
+  ]);
+  await recordAuditEvent({ actor, action: `plan.${kind}`, target: runId, result: "success", detail: { jobs: plan.jobs.length, scope, warnings: plan.warnings } });
+  wakeRunner();
+  return { id: runId, jobs: plan.jobs.length };
+}
+
+/** A plan run's status follows from its jobs'. */
+export async function refreshPlanRunStatus(planRunId: string): Promise<string> {
+  const run = await db.planRun.findUnique({ where: { id: planRunId }, include: { jobs: { select: { status: true, cancelRequested: true } } } });
+  if (!run) throw new NotFoundError("Plan run");
+  const statuses = run.jobs.map((j) => j.status);
+  let status: string;
+  if (statuses.some((s) => s === "running")) status = "running";
+  else if (statuses.some((s) => s === "queued")) status = statuses.some((s) => s !== "queued") ? "running" : "queued";
+  else if (statuses.every((s) => s === "succeeded")) status = "succeeded";
+  else if (statuses.some((s) => s === "failed" || s === "interrupted")) status = "failed";
+  else status = "cancelled";
+  const final = status === "succeeded" || status === "failed" || status === "cancelled";
+  if (status !== run.status || (final && !run.finishedAt)) {
+    await db.planRun.update({
+      where: { id: planRunId },
+      data: { status, startedAt: run.startedAt ?? (status !== "queued" ? new Date() : null), finishedAt: final ? new Date() : null },
+    });
+    publishPlanRunUpdate({ id: planRunId, status });
+  }
+  return status;
+}
+
+export async function cancelPlanRun(planRunId: string, actor: AuditActor): Promise<void> {
+  const run = await db.planRun.findUnique({ where: { id: planRunId } });
+  if (!run) throw new NotFoundError("Plan run");
+  const { count } = await db.job.updateMany({ where: { planRunId, status: { in: ["queued", "running"] } }, data: { cancelRequested: true } });
+  await recordAuditEvent({ actor, action: "plan.cancel", target: planRunId, result: "success", detail: { jobs: count } });
+  wakeRunner();
+}
+
+export async function cancelJob(jobId: string, actor: AuditActor): Promise<void> {
+  const job = await db.job.findUnique({ where: { id: jobId } });
+  if (!job) throw new NotFoundError("Job");
+  if (isFinal(job.status)) throw new ConflictError(`The job already ${job.status}`);
+  await db.job.update({ where: { id: jobId }, data: { cancelRequested: true } });
+  await recordAuditEvent({ actor, action: "job.cancel", target: jobId, result: "success", detail: { step: job.stepId, node: job.nodeName } });
+  wakeRunner();
+}
+
+/**
+ * Re-runs a finished plan from where it failed: failed, interrupted and cancelled jobs are queued
+ * again; jobs that succeeded stay done (and the steps' checks would skip them anyway).
+ */
+export async function retryPlanRun(planRunId: string, actor: AuditActor): Promise<{ requeued: number }> {
+  const run = await db.planRun.findUnique({ where: { id: planRunId }, include: { jobs: true } });
+  if (!run) throw new NotFoundError("Plan run");
+  if (run.jobs.some((j) => !isFinal(j.status))) throw new ConflictError("The plan is still running: cancel it or wait for it to end");
+  const again = run.jobs.filter((j) => j.status !== "succeeded");
+  if (again.length === 0) throw new ConflictError("Every job succeeded: nothing to retry");
+  for (const job of again) {
+    const updated = await db.job.update({
+      where: { id: job.id },
+      data: { status: "queued", cancelRequested: false, attempt: job.status === "cancelled" && !job.startedAt ? job.attempt : job.attempt + 1, exitCode: null, failure: null, note: null, finishedAt: null },
+    });
+    publishJobUpdate(toJobEvent(updated));
+  }
+  await db.planRun.update({ where: { id: planRunId }, data: { status: "queued", finishedAt: null } });
+  publishPlanRunUpdate({ id: planRunId, status: "queued" });
+  await recordAuditEvent({ actor, action: "plan.retry", target: planRunId, result: "success", detail: { requeued: again.length, from: again[0]!.stepId } });
+  wakeRunner();
+  return { requeued: again.length };
+}

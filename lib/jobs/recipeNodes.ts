@@ -1,0 +1,28 @@
+import { db } from "../db/client.ts";
+import { ConflictError } from "../errors.ts";
+import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
+import type { RecipeNode } from "../recipes/recipeTypes.ts";
+
+/** Nodes as the recipes see them; a node Armdeck cannot act on yet is refused with the reason. */
+export async function loadRecipeNodes(): Promise<RecipeNode[]> {
+  const rows = await db.node.findMany({ orderBy: { name: "asc" } });
+  if (rows.length === 0) throw new ConflictError("No nodes yet: add the cluster's machines first");
+  return rows.map((n) => {
+    const facts = n.facts ? nodeFactsSchema.safeParse(JSON.parse(n.facts)) : null;
+    if (!facts?.success) throw new ConflictError(`${n.name} has no facts yet: re-check it first`);
+    if (facts.data.sudo === "needs-password") {
+      throw new ConflictError(`${n.name}: user ${n.username} cannot sudo without a password; use root or allow NOPASSWD sudo`);
+    }
+    if (n.lastErrorKind === "host_key_changed") throw new ConflictError(`${n.name}: its host key changed; an admin must re-pin it first`);
+    return {
+      id: n.id,
+      name: n.name,
+      address: n.address,
+      arch: facts.data.arch,
+      cpus: facts.data.cpus,
+      systemd: facts.data.systemd,
+      isMaster: n.role === "master" || n.role === "both",
+      isAgent: n.role === "agent" || n.role === "both",
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import type { Socket } from "socket.io";
+import { db } from "../db/client.ts";
+import { jobRoom, planRoom } from "../jobs/logPublisher.ts";
+import { readLog } from "../jobs/logStore.ts";
+import { ROOMS } from "./publish.ts";
+
+const REPLAY_SLICE = 1024 * 1024;
+
+/**
+ * What a signed-in browser may ask for over its socket. A log follower joins the job's room first
+ * and then gets the stored bytes from its offset, so nothing published in between is missed;
+ * overlaps are possible and the client drops them by offset.
+ */
+export function registerSocketHandlers(socket: Socket): void {
+  socket.on("subscribe", (room: unknown) => {
+    if (room === ROOMS.nodes) void socket.join(room);
+  });
+
+  socket.on("log:follow", async (msg: { jobId?: unknown; offset?: unknown }) => {
+    const jobId = typeof msg?.jobId === "string" && /^[a-z0-9]+$/i.test(msg.jobId) ? msg.jobId : null;
+    const offset = typeof msg?.offset === "number" && Number.isSafeInteger(msg.offset) && msg.offset >= 0 ? msg.offset : 0;
+    if (!jobId || !(await db.job.findUnique({ where: { id: jobId }, select: { id: true } }))) {
+      socket.emit("log:error", { jobId, message: "No such job" });
+      return;
+    }
+    await socket.join(jobRoom(jobId));
+    let from = offset;
+    for (;;) {
+      const chunks = readLog(jobId, from, REPLAY_SLICE);
+      if (chunks.length === 0) break;
+      for (const c of chunks) socket.emit("log:chunk", { jobId, offset: c.offset, at: c.at, data: c.data });
+      const last = chunks[chunks.length - 1]!;
+      from = last.offset + last.data.length;
+      // Let the socket drain between slices of a large replay.
+      await new Promise((r) => setImmediate(r));
+    }
+  });
+
+  socket.on("log:unfollow", (msg: { jobId?: unknown }) => {
+    if (typeof msg?.jobId === "string") void socket.leave(jobRoom(msg.jobId));
+  });
+
+  socket.on("plan:follow", (msg: { planRunId?: unknown }) => {
+    if (typeof msg?.planRunId === "string" && /^[a-z0-9]+$/i.test(msg.planRunId)) void socket.join(planRoom(msg.planRunId));
+  });
+}

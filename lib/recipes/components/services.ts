@@ -1,0 +1,233 @@
+import { shQuote } from "../../shell/quote.ts";
+import { zkUrl } from "../recipeContext.ts";
+import type { ComponentId, Placement, RecipeContext, StepDef } from "../recipeTypes.ts";
+import { findZookeeperDir } from "./zookeeper.ts";
+
+export type ServiceAction = "start" | "stop" | "status";
+
+interface ServiceDef {
+  component: ComponentId;
+  /** Unit and pid-file name. */
+  name: string;
+  title: string;
+  where: Placement;
+  /** Steps that must succeed before it starts (build steps and other services' starts). */
+  startAfter: string[];
+  /** Services that must be stopped before this one stops. */
+  stopAfter: string[];
+  /** Exit 0 when the service answers, by a real probe, not by "the process exists". */
+  probe: (c: RecipeContext) => string;
+  probeText: (c: RecipeContext) => string;
+  /** Supervised services: argv as quoted shell words, plus environment. */
+  argv?: (c: RecipeContext) => string[];
+  env?: (c: RecipeContext) => string[];
+  /** Services with their own daemon control (ZooKeeper's zkServer.sh, Weave's containers). */
+  own?: { prepare?: (c: RecipeContext) => string; start: (c: RecipeContext) => string; stop: (c: RecipeContext) => string; systemdForking?: boolean };
+}
+
+const url = (c: RecipeContext, port: number, path: string) => `"http://"${c.node.qAddress}":${port}${path}"`;
+
+export const SERVICES: ServiceDef[] = [
+  {
+    component: "zookeeper-service",
+    name: "zookeeper",
+    title: "ZooKeeper",
+    where: "master",
+    startAfter: ["zookeeper.configure"],
+    stopAfter: ["mesos-master.stop", "marathon.stop"],
+    probe: (c) => `[ "$(echo ruok | nc -w 3 ${c.node.qAddress} ${c.settings.zookeeperPort} 2>/dev/null)" = imok ]`,
+    probeText: (c) => `ruok on ${c.node.address}:${c.settings.zookeeperPort} answers imok`,
+    own: {
+      prepare: (c) => `${findZookeeperDir(c)}\nmkdir -p ${c.q.logDir}`,
+      start: (c) => `ZOO_LOG_DIR=${c.q.logDir} "$zkdir/bin/zkServer.sh" start "$zkdir/conf/zoo.cfg"`,
+      stop: (c) => `ZOO_LOG_DIR=${c.q.logDir} "$zkdir/bin/zkServer.sh" stop "$zkdir/conf/zoo.cfg"`,
+      systemdForking: true,
+    },
+  },
+  {
+    component: "weave-router",
+    name: "weave",
+    title: "Weave Net router",
+    where: "all",
+    startAfter: ["weave.install", "prereq.image"],
+    stopAfter: ["mesos-agent.stop"],
+    probe: () => "weave status >/dev/null 2>&1",
+    probeText: () => "weave status answers",
+    // Weave runs as Docker containers with their own restart policy, so no unit or supervisor.
+    own: {
+      start: (c) => `weave launch${c.qPeers.length ? " " + c.qPeers.join(" ") : ""}`,
+      stop: () => "weave stop",
+    },
+  },
+  {
+    component: "mesos-master",
+    name: "mesos-master",
+    title: "Mesos master",
+    where: "master",
+    startAfter: ["mesos.install", "zookeeper.start"],
+    stopAfter: ["mesos-agent.stop", "marathon.stop"],
+    probe: (c) => `curl -fsS -m 5 -o /dev/null ${url(c, c.settings.mesosMasterPort, "/health")}`,
+    probeText: (c) => `http://${c.node.address}:${c.settings.mesosMasterPort}/health answers 200`,
+    argv: (c) => [
+      "/usr/local/sbin/mesos-master",
+      shQuote(`--ip=${c.node.address}`),
+      `--port=${c.settings.mesosMasterPort}`,
+      shQuote(`--work_dir=${c.settings.mesosMasterWorkDir}`),
+      `--zk=${zkUrl(c, "mesos")}`,
+      "--quorum=1",
+    ],
+  },
+  {
+    component: "mesos-agent",
+    name: "mesos-agent",
+    title: "Mesos agent",
+    where: "agents",
+    startAfter: ["mesos.install", "mesos-master.start", "weave.start"],
+    stopAfter: ["marathon.stop"],
+    probe: (c) => `curl -fsS -m 5 -o /dev/null ${url(c, c.settings.mesosAgentPort, "/health")}`,
+    probeText: (c) => `http://${c.node.address}:${c.settings.mesosAgentPort}/health answers 200`,
+    argv: (c) => [
+      "/usr/local/sbin/mesos-agent",
+      shQuote(`--ip=${c.node.address}`),
+      `--port=${c.settings.mesosAgentPort}`,
+      `--master=${zkUrl(c, "mesos")}`,
+      shQuote(`--work_dir=${c.settings.mesosAgentWorkDir}`),
+      "--containerizers=docker,mesos",
+      shQuote(`--resources=ports:[${c.settings.agentPorts}]`),
+      "--docker_socket=/var/run/weave/weave.sock",
+    ],
+  },
+  {
+    component: "marathon-service",
+    name: "marathon",
+    title: "Marathon",
+    where: "master",
+    startAfter: ["marathon.build", "mesos.install", "mesos-master.start"],
+    stopAfter: [],
+    probe: (c) => `[ "$(curl -fsS -m 5 ${url(c, c.settings.marathonPort, "/ping")} 2>/dev/null)" = pong ]`,
+    probeText: (c) => `http://${c.node.address}:${c.settings.marathonPort}/ping answers pong`,
+    env: () => ["MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so"],
+    argv: (c) => [
+      `${c.paths.marathon}/target/universal/stage/bin/marathon`,
+      "--master",
+      zkUrl(c, "mesos"),
+      "--zk",
+      zkUrl(c, "marathon"),
+      "--http_port",
+      String(c.settings.marathonPort),
+      "--hostname",
+      c.node.qAddress,
+    ],
+  },
+];
+
+/** Step ids use the service name: zookeeper.start, mesos-agent.stop, marathon.status, … */
+export const serviceStepId = (s: ServiceDef, action: ServiceAction) => `${s.name}.${action}`;
+
+const WAIT_SECONDS = 90;
+
+function waitHealthy(s: ServiceDef, c: RecipeContext, log: string): string {
+  return [
+    "i=0",
+    `until armdeck_probe; do`,
+    "  i=$((i + 1))",
+    `  if [ "$i" -ge ${WAIT_SECONDS} ]; then`,
+    `    echo "[armdeck] ${s.title} did not become healthy within ${WAIT_SECONDS} s (${s.probeText(c).replace(/"/g, "")})" >&2`,
+    log ? `    echo "[armdeck] last lines of ${log.replace(/'/g, "")}:" >&2; tail -n 40 ${log} >&2 || true` : "",
+    "    exit 1",
+    "  fi",
+    "  sleep 1",
+    "done",
+    `echo "[armdeck] ${s.title} is up: ${s.probeText(c).replace(/"/g, "")}"`,
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+function unitFile(s: ServiceDef, c: RecipeContext, log: string): string {
+  const lines = ["[Unit]", `Description=Armdeck ${s.title}`, "After=network-online.target", "", "[Service]"];
+  for (const e of s.env?.(c) ?? []) lines.push(`Environment=${e}`);
+  if (s.own?.systemdForking) {
+    lines.push("Type=forking", `Environment=ZOO_LOG_DIR=${c.settings.logDir}`, "ExecStart=/bin/sh -c '\"$ZKDIR\"/bin/zkServer.sh start \"$ZKDIR\"/conf/zoo.cfg'", "ExecStop=/bin/sh -c '\"$ZKDIR\"/bin/zkServer.sh stop \"$ZKDIR\"/conf/zoo.cfg'");
+  } else {
+    lines.push(`ExecStart=${s.argv!(c).join(" ")}`, `StandardOutput=append:${log.replace(/'/g, "")}`, `StandardError=append:${log.replace(/'/g, "")}`);
+  }
+  lines.push("Restart=on-failure", "RestartSec=5", "", "[Install]", "WantedBy=multi-user.target");
+  return lines.join("\n");
+}
+
+function startScript(s: ServiceDef, c: RecipeContext): string {
+  const log = shQuote(`${c.settings.logDir}/${s.name}.log`);
+  const pidFile = shQuote(`${c.settings.armdeckDir}/services/${s.name}.pid`);
+  const probeFn = `armdeck_probe() {\n  ${s.probe(c)}\n}`;
+  const unit = shQuote(`/etc/systemd/system/armdeck-${s.name}.service`);
+  if (s.own && !s.own.systemdForking) {
+    return [probeFn, s.own.prepare?.(c) ?? "", s.own.start(c), waitHealthy(s, c, "")].filter(Boolean).join("\n");
+  }
+  const body =
+    c.node.systemd
+      ? [
+          s.own?.prepare?.(c) ?? `mkdir -p ${c.q.logDir}`,
+          `cat > ${unit} <<'ARMDECK_UNIT'\n${unitFile(s, c, log)}\nARMDECK_UNIT`,
+          s.own ? `mkdir -p /etc/systemd/system/armdeck-${s.name}.service.d\nprintf '[Service]\\nEnvironment=ZKDIR=%s\\n' "$zkdir" > /etc/systemd/system/armdeck-${s.name}.service.d/zkdir.conf` : "",
+          "systemctl daemon-reload",
+          `systemctl enable armdeck-${s.name}`,
+          `systemctl start armdeck-${s.name}`,
+          `echo "[armdeck] ${s.title} runs as systemd unit armdeck-${s.name}"`,
+        ]
+      : s.own
+        ? [s.own.prepare?.(c) ?? "", s.own.start(c)]
+        : [
+            `mkdir -p ${c.q.logDir} ${c.q.armdeckDir}/services`,
+            `if [ -f ${pidFile} ] && kill -0 "$(cat ${pidFile})" 2>/dev/null; then`,
+            `  echo "[armdeck] ${s.title} supervisor already runs (pid $(cat ${pidFile}))"`,
+            "else",
+            // Its own session, so neither this job's end nor its cancellation stops the service;
+            // the loop restarts it when it exits, as systemd's Restart=on-failure would.
+            `  LOG=${log} ${(s.env?.(c) ?? []).join(" ")} setsid sh -c 'while :; do "$@" >> "$LOG" 2>&1; echo "[armdeck] $1 exited with status $?; restarting in 5 s" >> "$LOG"; sleep 5; done' armdeck-${s.name} ${s.argv!(c).join(" ")} > /dev/null 2>&1 < /dev/null &`,
+            `  echo $! > ${pidFile}`,
+            `  echo "[armdeck] ${s.title} started under a supervisor (pid $(cat ${pidFile}), log ${log.replace(/'/g, "")})"`,
+            "fi",
+          ];
+  return [probeFn, ...body.filter(Boolean), waitHealthy(s, c, s.own ? "" : log)].join("\n");
+}
+
+function stopScript(s: ServiceDef, c: RecipeContext): string {
+  const pidFile = shQuote(`${c.settings.armdeckDir}/services/${s.name}.pid`);
+  if (c.node.systemd && !(s.own && !s.own.systemdForking)) {
+    return `systemctl stop armdeck-${s.name} || true\necho "[armdeck] ${s.title} stopped (systemd unit armdeck-${s.name})"`;
+  }
+  if (s.own) return [s.own.prepare?.(c) ?? "", s.own.stop(c), `echo "[armdeck] ${s.title} stopped"`].filter(Boolean).join("\n");
+  return [
+    `if [ -f ${pidFile} ]; then`,
+    `  pid=$(cat ${pidFile})`,
+    '  kill -TERM "-$pid" 2>/dev/null || true',
+    '  i=0; while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 20 ]; do sleep 0.5; i=$((i + 1)); done',
+    '  kill -KILL "-$pid" 2>/dev/null || true',
+    `  rm -f ${pidFile}`,
+    `  echo "[armdeck] ${s.title} stopped (supervisor pid $pid)"`,
+    "else",
+    `  echo "[armdeck] ${s.title} was not running under Armdeck's supervisor"`,
+    "fi",
+  ].join("\n");
+}
+
+function statusScript(s: ServiceDef, c: RecipeContext): string {
+  return [
+    `armdeck_probe() {\n  ${s.probe(c)}\n}`,
+    `if armdeck_probe; then echo "[armdeck] ${s.title}: healthy (${s.probeText(c).replace(/"/g, "")})"; else echo "[armdeck] ${s.title}: NOT healthy (${s.probeText(c).replace(/"/g, "")} failed)"; exit 1; fi`,
+  ].join("\n");
+}
+
+export function serviceSteps(action: ServiceAction): StepDef[] {
+  return SERVICES.map((s) => {
+    const base = { component: s.component, where: s.where, id: serviceStepId(s, action) };
+    if (action === "start") {
+      return { ...base, title: `Start ${s.title}`, after: s.startAfter, mutating: true, check: (c: RecipeContext) => s.probe(c), run: (c: RecipeContext) => startScript(s, c) };
+    }
+    if (action === "stop") {
+      return { ...base, title: `Stop ${s.title}`, after: s.stopAfter, mutating: true, run: (c: RecipeContext) => stopScript(s, c) };
+    }
+    return { ...base, title: `Status of ${s.title}`, after: [], mutating: false, run: (c: RecipeContext) => statusScript(s, c) };
+  });
+}

@@ -1,0 +1,12 @@
+// Client-safe: the plans an operator can run, and which components each covers.
+export const PLANS = {
+  "bring-up": { title: "Bring up cluster", description: "Prepare, build and start everything, in dependency order" },
+  prepare: { title: "Prepare", description: "Packages, JDK, Docker, sbt and the base image" },
+  build: { title: "Build", description: "Mesos from source (with the aarch64 fix where needed), ZooKeeper, Weave, Marathon" },
+  start: { title: "Start", description: "ZooKeeper, Weave routers, Mesos master and agents, Marathon" },
+  stop: { title: "Stop", description: "Every service, in reverse order" },
+  restart: { title: "Restart", description: "Stop, then start" },
+  status: { title: "Status", description: "Probe every service: ruok, /health, /ping, weave status" },
+} as const;
+export type PlanKind = keyof typeof PLANS;
+export const PLAN_KINDS = Object.keys(PLANS) as PlanKind[];

@@ -1,0 +1,34 @@
+import type { ClusterSettings } from "../cluster/clusterSettingsSchema.ts";
+import { shQuote } from "../shell/quote.ts";
+import type { RecipeContext, RecipeNode } from "./recipeTypes.ts";
+
+const NUMERIC = new Set(["zookeeperPort", "mesosMasterPort", "mesosAgentPort", "marathonPort"]);
+
+export function quoteSettings(settings: ClusterSettings): RecipeContext["q"] {
+  return Object.fromEntries(
+    Object.entries(settings)
+      .filter(([k]) => !NUMERIC.has(k))
+      .map(([k, v]) => [k, shQuote(String(v))]),
+  ) as RecipeContext["q"];
+}
+
+export function recipeContext(settings: ClusterSettings, node: RecipeNode, master: RecipeNode, all: RecipeNode[]): RecipeContext {
+  const q = quoteSettings(settings);
+  return {
+    settings,
+    q,
+    node: { ...node, qAddress: shQuote(node.address) },
+    master: { ...master, qAddress: shQuote(master.address) },
+    qPeers: all.filter((n) => n.id !== node.id).map((n) => shQuote(n.address)),
+    paths: {
+      mesos: shQuote(`${settings.sourceDir}/mesos`),
+      marathon: shQuote(`${settings.sourceDir}/marathon`),
+      state: shQuote(`${settings.armdeckDir}/state`),
+    },
+  };
+}
+
+/** Ports are validated integers; zk:// URLs are built from them and a quoted address. */
+export function zkUrl(ctx: RecipeContext, path: "mesos" | "marathon"): string {
+  return shQuote(`zk://${ctx.master.address}:${ctx.settings.zookeeperPort}/${path}`);
+}

@@ -1,0 +1,228 @@
+import type { Job } from "../lib/db/generated/client.ts";
+import { db } from "../lib/db/client.ts";
+import { env } from "../lib/env.ts";
+import { cancelUnreachableJobs, claimRunnableJobs, runningJobsOf } from "../lib/jobs/jobQueue.ts";
+import { toJobEvent } from "../lib/jobs/jobViews.ts";
+import { publishJobUpdate, publishLogChunk } from "../lib/jobs/logPublisher.ts";
+import { appendLog, logSize, tailLog } from "../lib/jobs/logStore.ts";
+import { refreshPlanRunStatus } from "../lib/jobs/planRuns.ts";
+import { cancelRemoteJob, followRemoteJob, inspectRemoteJob, remoteJobDir, startRemoteJob } from "../lib/jobs/remoteJob.ts";
+import { onRunnerWake } from "../lib/jobs/runnerSignal.ts";
+import { clusterSettingsSchema } from "../lib/cluster/clusterSettingsSchema.ts";
+import { logger } from "../lib/logger.ts";
+import { ConnectionPool } from "../lib/ssh/connectionPool.ts";
+import { SshError } from "../lib/ssh/sshErrors.ts";
+
+export interface JobRunnerOptions {
+  runnerId?: string;
+  pollMs?: number;
+  /** How long a running job waits for its node to come back before it is marked interrupted. */
+  reconnectForMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Claims jobs, starts them detached on their nodes, follows their output into the log store and
+ * to browsers, and finishes them from the exit status the node wrote. On start it reattaches to
+ * jobs a previous process left running.
+ */
+export class JobRunner {
+  private readonly pool = new ConnectionPool();
+  private readonly active = new Map<string, Promise<void>>();
+  private readonly cancelling = new Set<string>();
+  private readonly runnerId: string;
+  private readonly pollMs: number;
+  private readonly reconnectForMs: number;
+  private stopped = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(options: JobRunnerOptions = {}) {
+    this.runnerId = options.runnerId ?? `runner-${process.pid}`;
+    this.pollMs = options.pollMs ?? 1000;
+    this.reconnectForMs = options.reconnectForMs ?? 15 * 60_000;
+  }
+
+  async start(): Promise<void> {
+    onRunnerWake(() => this.wake?.());
+    // One runner today: every job still marked running was ours before a restart.
+    for (const job of await runningJobsOf()) {
+      logger.info({ job: job.id, step: job.stepId, node: job.nodeName }, "reattaching to a running job");
+      this.track(job, true);
+    }
+    this.loop = this.run();
+  }
+
+  /** Stops claiming and following; remote steps keep running and are reattached on next start. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    this.pool.closeAll();
+    await this.loop;
+    await Promise.allSettled([...this.active.values()]);
+  }
+
+  /** For tests: resolves when no job is queued or running. */
+  async idle(timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const open = await db.job.count({ where: { status: { in: ["queued", "running"] } } });
+      if (open === 0 && this.active.size === 0) return;
+      await sleep(100);
+    }
+    throw new Error("jobs still open");
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.tick();
+      } catch (error) {
+        logger.error({ err: error }, "job runner tick failed");
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  private async tick(): Promise<void> {
+    // A chain of dependents of a failed job is cancelled a level per round; rounds are cheap.
+    for (let i = 0; i < 50; i++) {
+      const changed = await cancelUnreachableJobs();
+      if (changed.length === 0) break;
+      for (const id of changed) await this.publish(id);
+    }
+    for (const job of await db.job.findMany({ where: { status: "running", cancelRequested: true } })) {
+      if (this.active.has(job.id) && !this.cancelling.has(job.id)) {
+        this.cancelling.add(job.id);
+        void this.cancelRemote(job).finally(() => this.cancelling.delete(job.id));
+      }
+    }
+    for (const job of await claimRunnableJobs(this.runnerId)) this.track(job, false);
+    const runs = await db.planRun.findMany({ where: { status: { in: ["queued", "running"] } }, select: { id: true } });
+    for (const r of runs) await refreshPlanRunStatus(r.id);
+  }
+
+  private track(job: Job, reattach: boolean): void {
+    if (this.active.has(job.id)) return;
+    const done = this.execute(job, reattach)
+      .catch((error) => logger.error({ err: error, job: job.id }, "job execution failed"))
+      .finally(() => {
+        this.active.delete(job.id);
+        this.wake?.();
+      });
+    this.active.set(job.id, done);
+  }
+
+  private async execute(job: Job, reattach: boolean): Promise<void> {
+    const node = await db.node.findUnique({ where: { id: job.nodeId } });
+    if (!node) return this.finish(job.id, "failed", null, "The node was deleted");
+    const run = await db.planRun.findUniqueOrThrow({ where: { id: job.planRunId } });
+    const settings = clusterSettingsSchema.parse(JSON.parse(run.settings));
+    const timeoutMs = env().ARMDECK_SSH_TIMEOUT_MS;
+
+    let dir = job.remoteDir;
+    if (!reattach || !dir) {
+      dir = remoteJobDir(settings.armdeckDir, node.username, job.id, job.attempt);
+      const attemptLogStart = logSize(job.id);
+      // Recorded before the start, so a restart in between reattaches instead of starting twice.
+      await db.job.update({ where: { id: job.id }, data: { remoteDir: dir, attemptLogStart } });
+      job = { ...job, remoteDir: dir, attemptLogStart };
+      try {
+        const client = await this.pool.get(node.id);
+        await startRemoteJob(client, dir, node.username, job.script, timeoutMs);
+      } catch (error) {
+        this.pool.drop(node.id);
+        const message = error instanceof Error ? error.message : String(error);
+        return this.finish(job.id, "failed", null, `Could not start on ${node.name}: ${message}`);
+      }
+      await this.publish(job.id);
+    }
+
+    let lostSince: number | null = null;
+    let lastSizeWrite = 0;
+    for (;;) {
+      if (this.stopped) return;
+      try {
+        const client = await this.pool.get(node.id);
+        if (lostSince !== null) {
+          lostSince = null;
+          await db.job.update({ where: { id: job.id }, data: { note: null } });
+          await this.publish(job.id);
+        }
+        let local = logSize(job.id);
+        await followRemoteJob(client, dir, local - job.attemptLogStart, (data) => {
+          const chunk = appendLog(job.id, local, data);
+          if (!chunk) return;
+          local = chunk.offset + chunk.data.length;
+          publishLogChunk(job.id, chunk);
+          if (Date.now() - lastSizeWrite > 1000) {
+            lastSizeWrite = Date.now();
+            void db.job.update({ where: { id: job.id }, data: { logSize: local } }).catch(() => undefined);
+          }
+        });
+        const state = await inspectRemoteJob(client, dir, timeoutMs);
+        if (state.state === "running") continue; // the follower ended early (e.g. tail was killed): follow again
+        const fresh = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+        if (state.state === "vanished") {
+          return this.finish(job.id, fresh.cancelRequested ? "cancelled" : "interrupted", null, fresh.cancelRequested ? "Cancelled" : "The step's process disappeared without an exit status (node rebooted or process killed)");
+        }
+        if (fresh.cancelRequested && state.code !== 0) return this.finish(job.id, "cancelled", state.code, "Cancelled");
+        return this.finish(job.id, state.code === 0 ? "succeeded" : "failed", state.code, state.code === 0 ? null : failureSummary(job.id, state.code));
+      } catch (error) {
+        if (this.stopped) return;
+        this.pool.drop(node.id);
+        if (error instanceof SshError && error.kind === "host_key_changed") {
+          return this.finish(job.id, "interrupted", null, error.message);
+        }
+        lostSince ??= Date.now();
+        if (Date.now() - lostSince > this.reconnectForMs) {
+          return this.finish(job.id, "interrupted", null, `Lost the connection to ${node.name} for ${Math.round(this.reconnectForMs / 60000)} min; the step may still run there. Retry reattaches only by re-running the step.`);
+        }
+        const note = `Connection to ${node.name} lost (${error instanceof Error ? error.message : error}); reconnecting…`;
+        await db.job.update({ where: { id: job.id }, data: { note } }).catch(() => undefined);
+        await this.publish(job.id);
+        await sleep(1000);
+      }
+    }
+  }
+
+  private async cancelRemote(job: Job): Promise<void> {
+    if (!job.remoteDir) return;
+    const node = await db.node.findUnique({ where: { id: job.nodeId } });
+    if (!node) return;
+    try {
+      await cancelRemoteJob(await this.pool.get(node.id), job.remoteDir, node.username, env().ARMDECK_SSH_TIMEOUT_MS);
+    } catch (error) {
+      logger.warn({ err: error, job: job.id }, "cancel failed; will try again");
+    }
+  }
+
+  private async finish(jobId: string, status: string, exitCode: number | null, failure: string | null): Promise<void> {
+    const job = await db.job.update({
+      where: { id: jobId },
+      data: { status, exitCode, failure, note: null, finishedAt: new Date(), logSize: logSize(jobId) },
+    });
+    publishJobUpdate(toJobEvent(job));
+    await refreshPlanRunStatus(job.planRunId);
+    this.wake?.();
+  }
+
+  private async publish(jobId: string): Promise<void> {
+    const job = await db.job.findUnique({ where: { id: jobId } });
+    if (job) publishJobUpdate(toJobEvent(job));
+  }
+}
+
+/** "Exit code 2 from: make -j4", the failing command being the last one traced ("+ …"). */
+function failureSummary(jobId: string, code: number): string {
+  const lines = tailLog(jobId, 200).split("\n");
+  const command = [...lines].reverse().find((l) => l.startsWith("+ "));
+  return command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
+}
