@@ -38,12 +38,13 @@ export function parseFacts(output: string, gatheredAt = new Date()): NodeFacts {
     const m = line.match(/^([a-z_]+)=(.*)$/);
     if (m) kv.set(m[1]!, m[2]!.trim());
   }
-  const get = (k: string) => kv.get(k) ?? "";
+  // A node reports these itself; nothing it says may carry control characters into our pages or scripts.
+  const get = (k: string) => (kv.get(k) ?? "").replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 256);
   const memKb = int(kv.get("mem_kb"));
   const diskKb = int(kv.get("disk_free_kb"));
   const sudo = get("sudo");
   return {
-    arch: get("arch") || "unknown",
+    arch: /^[A-Za-z0-9_.-]{1,32}$/.test(get("arch")) ? get("arch") : "unknown",
     os: get("os_pretty") || [get("os_name"), get("os_version")].filter(Boolean).join(" ") || "unknown",
     osId: get("os_id"),
     osVersion: get("os_version"),

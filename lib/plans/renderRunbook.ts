@@ -1,3 +1,5 @@
+import { shQuote } from "../shell/quote.ts";
+import { oneLine } from "../shell/oneLine.ts";
 import type { Plan } from "./buildPlan.ts";
 
 /**
@@ -9,9 +11,9 @@ export function renderRunbook(plan: Plan, generatedAt = new Date()): string {
   const out: string[] = [
     "#!/bin/sh",
     `# Armdeck runbook: ${plan.title}, generated ${generatedAt.toISOString()}`,
-    `# Master: ${plan.master.name} (${plan.master.address}). Nodes: ${plan.nodes.map((n) => `${n.name} (${n.address}, ${n.arch})`).join(", ")}`,
+    `# Master: ${oneLine(plan.master.name)} (${oneLine(plan.master.address)}). Nodes: ${plan.nodes.map((n) => oneLine(`${n.name} (${n.address}, ${n.arch})`)).join(", ")}`,
     "# Usage: sh this-file NODE   — runs that node's steps in order; steps that wait on other nodes say so.",
-    ...plan.warnings.map((w) => `# WARNING: ${w}`),
+    ...plan.warnings.map((w) => `# WARNING: ${oneLine(w)}`),
     "",
     'node="${1:-}"',
     "",
@@ -22,14 +24,14 @@ export function renderRunbook(plan: Plan, generatedAt = new Date()): string {
     for (const job of plan.jobs.filter((j) => j.node.id === node.id)) {
       const waits = job.dependsOn.map((k) => keyToJob.get(k)!).filter((d) => d.node.id !== node.id);
       out.push(`  # [${job.seq + 1}] ${job.step.id}: ${job.step.title}`);
-      if (waits.length) out.push(`  # first wait for: ${waits.map((d) => `${d.step.id} on ${d.node.name}`).join(", ")}`);
+      if (waits.length) out.push(`  # first wait for: ${oneLine(waits.map((d) => `${d.step.id} on ${d.node.name}`).join(", "))}`);
       out.push("  (", ...job.script.trimEnd().split("\n").map((l) => (l ? `    ${l}` : l)), "  ) || return 1", "");
     }
     out.push("}", "");
   }
   out.push('case "$node" in');
-  for (const node of nodes) out.push(`  ${JSON.stringify(node.name).slice(1, -1)}) run_${fnName(node.name)} ;;`);
-  out.push(`  *) echo "usage: sh $0 NODE   (one of: ${nodes.map((n) => n.name).join(" ")})" >&2; exit 2 ;;`, "esac", "");
+  for (const node of nodes) out.push(`  ${shQuote(node.name)}) run_${fnName(node.name)} ;;`);
+  out.push(`  *) printf '%s\n' ${shQuote(`usage: sh THIS-FILE NODE   (one of: ${nodes.map((n) => n.name).join(" ")})`)} >&2; exit 2 ;;`, "esac", "");
   return out.join("\n");
 }
 

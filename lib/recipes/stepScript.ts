@@ -1,3 +1,5 @@
+import { oneLine } from "../shell/oneLine.ts";
+import { say } from "../shell/say.ts";
 import type { RecipeContext, StepDef } from "./recipeTypes.ts";
 
 /**
@@ -7,7 +9,8 @@ import type { RecipeContext, StepDef } from "./recipeTypes.ts";
 export function stepScript(step: StepDef, ctx: RecipeContext, planTitle: string): string {
   const lines = [
     "#!/bin/sh",
-    `# Armdeck · ${planTitle} · ${step.title} · node ${ctx.node.name} (${ctx.node.arch})`,
+    // Names and the node-reported architecture only ever appear in this comment, kept to one line.
+    `# Armdeck · ${oneLine(planTitle)} · ${oneLine(step.title)} · node ${oneLine(ctx.node.name)} (${oneLine(ctx.node.arch)})`,
     "set -eu",
     "export DEBIAN_FRONTEND=noninteractive LC_ALL=C",
   ];
@@ -17,13 +20,13 @@ export function stepScript(step: StepDef, ctx: RecipeContext, planTitle: string)
       indent(step.check(ctx)),
       ")",
       "if armdeck_check >/dev/null 2>&1; then",
-      `  echo "[armdeck] ${step.id}: already done (its check passed), skipping"`,
+      `  ${say(`${step.id}: already done (its check passed), skipping`)}`,
       "  exit 0",
       "fi",
     );
   }
   // Tracing shows each command as it runs ("+ make -j4"), so a failure names its command.
-  lines.push(`echo "[armdeck] ${step.id}: ${step.title.replace(/"/g, "'")}"`, "PS4='+ '", "set -x", step.run(ctx));
+  lines.push(say(`${step.id}: ${step.title}`), "PS4='+ '", "set -x", step.run(ctx));
   return lines.join("\n") + "\n";
 }
 

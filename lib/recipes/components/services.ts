@@ -1,4 +1,5 @@
 import { shQuote } from "../../shell/quote.ts";
+import { say } from "../../shell/say.ts";
 import { zkUrl } from "../recipeContext.ts";
 import type { ComponentId, Placement, RecipeContext, StepDef } from "../recipeTypes.ts";
 import { findZookeeperDir } from "./zookeeper.ts";
@@ -126,49 +127,53 @@ export const serviceStepId = (s: ServiceDef, action: ServiceAction) => `${s.name
 
 const WAIT_SECONDS = 90;
 
-function waitHealthy(s: ServiceDef, c: RecipeContext, log: string): string {
+/** Waits for the probe; on timeout shows the end of the service's log (its raw path, or none). */
+function waitHealthy(s: ServiceDef, c: RecipeContext, logFile: string | null): string {
   return [
     "i=0",
     `until armdeck_probe; do`,
     "  i=$((i + 1))",
     `  if [ "$i" -ge ${WAIT_SECONDS} ]; then`,
-    `    echo "[armdeck] ${s.title} did not become healthy within ${WAIT_SECONDS} s (${s.probeText(c).replace(/"/g, "")})" >&2`,
-    log ? `    echo "[armdeck] last lines of ${log.replace(/'/g, "")}:" >&2; tail -n 40 ${log} >&2 || true` : "",
+    `    ${say(`${s.title} did not become healthy within ${WAIT_SECONDS} s (${s.probeText(c)})`, true)}`,
+    logFile ? `    ${say(`last lines of ${logFile}:`, true)}; tail -n 40 ${shQuote(logFile)} >&2 || true` : "",
     "    exit 1",
     "  fi",
     "  sleep 1",
     "done",
-    `echo "[armdeck] ${s.title} is up: ${s.probeText(c).replace(/"/g, "")}"`,
+    say(`${s.title} is up: ${s.probeText(c)}`),
   ]
     .filter(Boolean)
     .join("\n");
 }
 
-function unitFile(s: ServiceDef, c: RecipeContext, log: string): string {
+function unitFile(s: ServiceDef, c: RecipeContext, logFile: string): string {
   const lines = ["[Unit]", `Description=Armdeck ${s.title}`, "After=network-online.target", "", "[Service]"];
   for (const e of s.env?.(c) ?? []) lines.push(`Environment=${e}`);
   if (s.own?.systemdForking) {
     lines.push("Type=forking", `Environment=ZOO_LOG_DIR=${c.settings.logDir}`, "ExecStart=/bin/sh -c '\"$ZKDIR\"/bin/zkServer.sh start \"$ZKDIR\"/conf/zoo.cfg'", "ExecStop=/bin/sh -c '\"$ZKDIR\"/bin/zkServer.sh stop \"$ZKDIR\"/conf/zoo.cfg'");
   } else {
-    lines.push(`ExecStart=${s.argv!(c).join(" ")}`, `StandardOutput=append:${log.replace(/'/g, "")}`, `StandardError=append:${log.replace(/'/g, "")}`);
+    lines.push(`ExecStart=${s.argv!(c).join(" ")}`, `StandardOutput=append:${logFile}`, `StandardError=append:${logFile}`);
   }
   lines.push("Restart=on-failure", "RestartSec=5", "", "[Install]", "WantedBy=multi-user.target");
+  // A line break in a value would add directives or end the here-document early.
+  if (lines.some((l) => /[\n\r]/.test(l) || l === "ARMDECK_UNIT")) throw new Error(`Refusing to write a unit for ${s.name}: a value holds a line break`);
   return lines.join("\n");
 }
 
 function startScript(s: ServiceDef, c: RecipeContext): string {
-  const log = shQuote(`${c.settings.logDir}/${s.name}.log`);
+  const logFile = `${c.settings.logDir}/${s.name}.log`;
+  const log = shQuote(logFile);
   const pidFile = shQuote(`${c.settings.armdeckDir}/services/${s.name}.pid`);
   const probeFn = `armdeck_probe() {\n  ${s.probe(c)}\n}`;
   const unit = shQuote(`/etc/systemd/system/armdeck-${s.name}.service`);
   if (s.own && !s.own.systemdForking) {
-    return [probeFn, s.own.prepare?.(c) ?? "", s.own.start(c), waitHealthy(s, c, "")].filter(Boolean).join("\n");
+    return [probeFn, s.own.prepare?.(c) ?? "", s.own.start(c), waitHealthy(s, c, null)].filter(Boolean).join("\n");
   }
   const body =
     c.node.systemd
       ? [
           s.own?.prepare?.(c) ?? `mkdir -p ${c.q.logDir}`,
-          `cat > ${unit} <<'ARMDECK_UNIT'\n${unitFile(s, c, log)}\nARMDECK_UNIT`,
+          `cat > ${unit} <<'ARMDECK_UNIT'\n${unitFile(s, c, logFile)}\nARMDECK_UNIT`,
           s.own ? `mkdir -p /etc/systemd/system/armdeck-${s.name}.service.d\nprintf '[Service]\\nEnvironment=ZKDIR=%s\\n' "$zkdir" > /etc/systemd/system/armdeck-${s.name}.service.d/zkdir.conf` : "",
           "systemctl daemon-reload",
           `systemctl enable armdeck-${s.name}`,
@@ -186,10 +191,10 @@ function startScript(s: ServiceDef, c: RecipeContext): string {
             // the loop restarts it when it exits, as systemd's Restart=on-failure would.
             `  LOG=${log} ${(s.env?.(c) ?? []).join(" ")} setsid sh -c 'while :; do "$@" >> "$LOG" 2>&1; echo "[armdeck] $1 exited with status $?; restarting in 5 s" >> "$LOG"; sleep 5; done' armdeck-${s.name} ${s.argv!(c).join(" ")} > /dev/null 2>&1 < /dev/null &`,
             `  echo $! > ${pidFile}`,
-            `  echo "[armdeck] ${s.title} started under a supervisor (pid $(cat ${pidFile}), log ${log.replace(/'/g, "")})"`,
+            `  ${say(`${s.title} started under a supervisor, log ${logFile}`)}`,
             "fi",
           ];
-  return [probeFn, ...body.filter(Boolean), waitHealthy(s, c, s.own ? "" : log)].join("\n");
+  return [probeFn, ...body.filter(Boolean), waitHealthy(s, c, s.own ? null : logFile)].join("\n");
 }
 
 function stopScript(s: ServiceDef, c: RecipeContext): string {
@@ -215,7 +220,7 @@ function stopScript(s: ServiceDef, c: RecipeContext): string {
 function statusScript(s: ServiceDef, c: RecipeContext): string {
   return [
     `armdeck_probe() {\n  ${s.probe(c)}\n}`,
-    `if armdeck_probe; then echo "[armdeck] ${s.title}: healthy (${s.probeText(c).replace(/"/g, "")})"; else echo "[armdeck] ${s.title}: NOT healthy (${s.probeText(c).replace(/"/g, "")} failed)"; exit 1; fi`,
+    `if armdeck_probe; then ${say(`${s.title}: healthy (${s.probeText(c)})`)}; else ${say(`${s.title}: NOT healthy (${s.probeText(c)} failed)`)}; exit 1; fi`,
   ].join("\n");
 }
 
