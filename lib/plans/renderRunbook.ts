@@ -25,7 +25,8 @@ export function renderRunbook(plan: Plan, generatedAt = new Date()): string {
       const waits = job.dependsOn.map((k) => keyToJob.get(k)!).filter((d) => d.node.id !== node.id);
       out.push(`  # [${job.seq + 1}] ${job.step.id}: ${job.step.title}`);
       if (waits.length) out.push(`  # first wait for: ${oneLine(waits.map((d) => `${d.step.id} on ${d.node.name}`).join(", "))}`);
-      out.push("  (", ...job.script.trimEnd().split("\n").map((l) => (l ? `    ${l}` : l)), "  ) || return 1", "");
+      // Not indented: a here-document's end marker must start its line.
+      out.push("  (", job.script.trimEnd(), "  ) || return 1", "");
     }
     out.push("}", "");
   }
