@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages the e2e and integration tests need (real sshd hosts on loopback,
-# Chromium for Playwright, a local ZooKeeper, ip/nc/ps for the harness). Safe to re-run: it only
-# touches apt when something is actually missing.
+# Chromium for Playwright, a local ZooKeeper, ip/nc/ps for the harness, git and automake for the
+# cluster test hosts' fake Mesos build, whose config.guess files are "fixed" by copying automake's
+# over them). Safe to re-run: it only touches apt when something is actually missing.
 set -euo pipefail
 
 # package -> the file(s) whose presence proves it is installed. Checked by path rather than
@@ -14,8 +15,11 @@ declare -A CHECKS=(
   [iproute2]="ip"
   [netcat-openbsd]="nc"
   [procps]="ps"
+  [git]="git"
+  [automake]="automake"
+  [util-linux]="unshare nsenter"
 )
-ORDER=(openssh-server openssh-client chromium zookeeper iproute2 netcat-openbsd procps)
+ORDER=(openssh-server openssh-client chromium zookeeper iproute2 netcat-openbsd procps git automake util-linux)
 
 present() {
   local f

@@ -6,7 +6,7 @@ import { toJobEvent } from "../lib/jobs/jobViews.ts";
 import { publishJobUpdate, publishLogChunk } from "../lib/jobs/logPublisher.ts";
 import { appendLog, logSize, tailLog } from "../lib/jobs/logStore.ts";
 import { refreshPlanRunStatus } from "../lib/jobs/planRuns.ts";
-import { cancelRemoteJob, followRemoteJob, inspectRemoteJob, remoteJobDir, startRemoteJob } from "../lib/jobs/remoteJob.ts";
+import { cancelRemoteJob, inspectRemoteJob, remoteJobDir, runAndFollow } from "../lib/jobs/remoteJob.ts";
 import { onRunnerWake } from "../lib/jobs/runnerSignal.ts";
 import { clusterSettingsSchema } from "../lib/cluster/clusterSettingsSchema.ts";
 import { logger } from "../lib/logger.ts";
@@ -127,21 +127,15 @@ export class JobRunner {
     const settings = clusterSettingsSchema.parse(JSON.parse(run.settings));
     const timeoutMs = env().ARMDECK_SSH_TIMEOUT_MS;
 
+    // A fresh job gets its folder recorded before anything runs, so a restart in between
+    // reattaches (the start is idempotent per folder) instead of starting the step twice.
     let dir = job.remoteDir;
-    if (!reattach || !dir) {
+    let mustStart = !reattach || !dir;
+    if (mustStart) {
       dir = remoteJobDir(settings.armdeckDir, node.username, job.id, job.attempt);
       const attemptLogStart = logSize(job.id);
-      // Recorded before the start, so a restart in between reattaches instead of starting twice.
       await db.job.update({ where: { id: job.id }, data: { remoteDir: dir, attemptLogStart } });
       job = { ...job, remoteDir: dir, attemptLogStart };
-      try {
-        const client = await this.pool.get(node.id);
-        await startRemoteJob(client, dir, node.username, job.script, timeoutMs);
-      } catch (error) {
-        this.pool.drop(node.id);
-        const message = error instanceof Error ? error.message : String(error);
-        return this.finish(job.id, "failed", null, `Could not start on ${node.name}: ${message}`);
-      }
       await this.publish(job.id);
     }
 
@@ -157,33 +151,51 @@ export class JobRunner {
           await this.publish(job.id);
         }
         let local = logSize(job.id);
-        await followRemoteJob(client, dir, local - job.attemptLogStart, (data) => {
-          const chunk = appendLog(job.id, local, data);
-          if (!chunk) return;
-          local = chunk.offset + chunk.data.length;
-          publishLogChunk(job.id, chunk);
-          if (Date.now() - lastSizeWrite > 1000) {
-            lastSizeWrite = Date.now();
-            void db.job.update({ where: { id: job.id }, data: { logSize: local } }).catch(() => undefined);
-          }
-        });
-        const state = await inspectRemoteJob(client, dir, timeoutMs);
-        if (state.state === "running") continue; // the follower ended early (e.g. tail was killed): follow again
+        const outcome = await runAndFollow(
+          client,
+          dir!,
+          local - job.attemptLogStart,
+          (data) => {
+            const chunk = appendLog(job.id, local, data);
+            if (!chunk) return;
+            local = chunk.offset + chunk.data.length;
+            publishLogChunk(job.id, chunk);
+            if (Date.now() - lastSizeWrite > 1000) {
+              lastSizeWrite = Date.now();
+              void db.job.update({ where: { id: job.id }, data: { logSize: local } }).catch(() => undefined);
+            }
+          },
+          mustStart ? { script: job.script, username: node.username } : undefined,
+        );
+        mustStart = false;
         const fresh = await db.job.findUniqueOrThrow({ where: { id: job.id } });
-        if (state.state === "vanished") {
-          return this.finish(job.id, fresh.cancelRequested ? "cancelled" : "interrupted", null, fresh.cancelRequested ? "Cancelled" : "The step's process disappeared without an exit status (node rebooted or process killed)");
+        if (outcome.exitCode !== null) {
+          if (fresh.cancelRequested && outcome.exitCode !== 0) return this.finish(job.id, "cancelled", outcome.exitCode, "Cancelled");
+          return this.finish(job.id, outcome.exitCode === 0 ? "succeeded" : "failed", outcome.exitCode, outcome.exitCode === 0 ? null : failureSummary(job.id, outcome.exitCode));
         }
-        if (fresh.cancelRequested && state.code !== 0) return this.finish(job.id, "cancelled", state.code, "Cancelled");
-        return this.finish(job.id, state.code === 0 ? "succeeded" : "failed", state.code, state.code === 0 ? null : failureSummary(job.id, state.code));
+        const state = await inspectRemoteJob(client, dir!, timeoutMs);
+        if (state.state === "running") continue; // the follower ended early (e.g. tail was killed): follow again
+        if (state.state === "exited") {
+          return this.finish(job.id, state.code === 0 ? "succeeded" : "failed", state.code, state.code === 0 ? null : failureSummary(job.id, state.code));
+        }
+        return this.finish(
+          job.id,
+          fresh.cancelRequested ? "cancelled" : "interrupted",
+          null,
+          fresh.cancelRequested ? "Cancelled" : "The step's process disappeared without an exit status (node rebooted or process killed)",
+        );
       } catch (error) {
         if (this.stopped) return;
         this.pool.drop(node.id);
         if (error instanceof SshError && error.kind === "host_key_changed") {
           return this.finish(job.id, "interrupted", null, error.message);
         }
+        if (error instanceof SshError && /folder is gone/.test(error.message)) {
+          return this.finish(job.id, "interrupted", null, `The step's folder ${dir} is gone from ${node.name}`);
+        }
         lostSince ??= Date.now();
         if (Date.now() - lostSince > this.reconnectForMs) {
-          return this.finish(job.id, "interrupted", null, `Lost the connection to ${node.name} for ${Math.round(this.reconnectForMs / 60000)} min; the step may still run there. Retry reattaches only by re-running the step.`);
+          return this.finish(job.id, "interrupted", null, `Lost the connection to ${node.name} for ${Math.round(this.reconnectForMs / 60000)} min; the step may still run there.`);
         }
         const note = `Connection to ${node.name} lost (${error instanceof Error ? error.message : error}); reconnecting…`;
         await db.job.update({ where: { id: job.id }, data: { note } }).catch(() => undefined);

@@ -8,7 +8,7 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { closedPort, startTestSshHost, stopAllTestSshHosts, type TestSshHost } from "./sshHosts";
+import { allocateLoopbackAddress, closedPort, startTestSshHost, stopAllTestSshHosts, type TestSshHost } from "./sshHosts";
 
 interface Result {
   stdout: string;
@@ -32,9 +32,9 @@ const clientOpts = (host: TestSshHost) => [
   "-p", String(host.port),
 ];
 
-function connectOutcome(port: number): Promise<string> {
+function connectOutcome(port: number, host = "127.0.0.1"): Promise<string> {
   return new Promise((resolve) => {
-    const s = net.connect({ host: "127.0.0.1", port });
+    const s = net.connect({ host, port });
     s.on("connect", () => (s.destroy(), resolve("connected")));
     s.on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "error"));
   });
@@ -171,6 +171,24 @@ describe("test sshd hosts", () => {
 
   it("closedPort() gives a port nobody listens on", async () => {
     expect(await connectOutcome(await closedPort())).toBe("ECONNREFUSED");
+  });
+
+  it("listens on its own loopback address and answers its own hostname", async () => {
+    const address = allocateLoopbackAddress();
+    expect(address).toMatch(/^127\.1\d\d\.\d{1,3}\.\d{1,3}$/);
+    expect(allocateLoopbackAddress()).not.toBe(address);
+    const host = await startTestSshHost({ address, hostname: "node-a", arch: "aarch64" });
+    expect(host.address).toBe(address);
+    const r = await host.exec("hostname; uname -n; uname -m; echo $SSH_CONNECTION | cut -d' ' -f3");
+    expect(r).toMatchObject({ code: 0, stdout: `node-a\nnode-a\naarch64\n${address}\n` });
+    expect(host.hostname).toBe("node-a");
+    expect(os.hostname()).not.toBe("node-a");
+    // Not isolated: the host shares this machine's files.
+    expect(host.rootDir).toBeUndefined();
+    expect(host.hostPath("/opt/x")).toBe("/opt/x");
+    expect(await connectOutcome(host.port)).toBe("ECONNREFUSED");
+    await host.dispose();
+    expect(await connectOutcome(host.port, address)).toBe("ECONNREFUSED");
   });
 
   it("dispose() stops the host and removes its dir", async () => {

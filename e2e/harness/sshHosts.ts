@@ -3,10 +3,10 @@
 // server it meets in production rather than a mock. Needs root (it logs in as root and creates a
 // local password user) and e2e/install-test-deps.sh.
 
-import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import { access, chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, randomInt } from "node:crypto";
+import { readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from "node:fs";
+import { access, chmod, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +20,38 @@ export interface StartOptions {
   hostKeyType?: HostKeyType;
   port?: number;
   extraShims?: Record<string, string>;
+  /** Loopback address to listen on (default 127.0.0.1); see allocateLoopbackAddress(). */
+  address?: string;
+  /** What `hostname` / `uname -n` answer on the host (sshd then runs in its own UTS namespace). */
+  hostname?: string;
+  /**
+   * Run sshd in its own mount namespace with private copies of ISOLATED_PATHS, so several
+   * hosts on this one machine each have their own /opt, /usr/local, ... like separate nodes.
+   */
+  isolate?: boolean;
+  /** Directories searched right after the shim dir (before /usr/local/sbin and the system dirs). */
+  pathAfterShims?: string[];
+  /** With isolate: a file bind-mounted over the host's /etc/hosts (e.g. one shared by a cluster). */
+  hostsFile?: string;
 }
+
+/**
+ * Node paths an isolated host keeps to itself (everything else is this machine's, shared by all
+ * hosts). /root is included so a recipe editing ~/.profile cannot touch this machine's.
+ */
+export const ISOLATED_PATHS: readonly string[] = [
+  "/opt",
+  "/usr/local",
+  "/var/lib/armdeck",
+  "/var/lib/mesos",
+  "/var/log/armdeck",
+  "/etc/armdeck",
+  "/etc/apt/sources.list.d",
+  "/run/weave",
+  "/var/run/weave",
+  "/var/lib/armdeck-shims",
+  "/root",
+];
 
 export interface TestSshHost {
   address: string;
@@ -32,15 +63,25 @@ export interface TestSshHost {
   root: { username: "root"; privateKey: string };
   rootWithPassphrase: { username: "root"; privateKey: string; passphrase: string };
   passwordUser: { username: string; password: string };
+  /** What the host answers to `hostname` (this machine's name unless the hostname option was given). */
+  hostname: string;
+  /** Folder holding the host's private trees (rootDir + "/opt" is its /opt); undefined unless isolated. */
+  rootDir: string | undefined;
+  /** Where a path on the host really is on this machine (unchanged for paths the host shares). */
+  hostPath(p: string): string;
   hostKeyFingerprint(): Promise<string>;
   hostKeyListing(): Promise<string>;
   hostKeyType(): string;
-  /** Like a host going down: the listener and every open session are killed. */
+  /**
+   * Like sshd going down: the listener and every open session are killed, but not processes that
+   * detached into their own session (setsid), which keep running as they would on a real machine.
+   */
   stop(): Promise<void>;
   start(): Promise<void>;
   regenerateHostKey(type?: HostKeyType): Promise<void>;
   writeShim(name: string, body: string): Promise<void>;
   exec(command: string): Promise<ExecResult>;
+  /** stop(), then kill everything still running in the host's namespace, then delete its files. */
   dispose(): Promise<void>;
 }
 
@@ -154,28 +195,68 @@ function getPasswordUser(): Promise<{ username: string; password: string }> {
   return passwordUser;
 }
 
-export async function freePort(): Promise<number> {
+export async function freePort(address: string = LOOPBACK): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.once("error", reject);
-    server.listen(0, LOOPBACK, () => {
+    server.listen(0, address, () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));
     });
   });
 }
 
-export const closedPort = freePort;
+export const closedPort = (address: string = LOOPBACK): Promise<number> => freePort(address);
+
+const allocatedAddresses = new Set<string>();
+
+/** IPv4 addresses that some socket on this machine is bound to (from /proc/net/tcp and udp). */
+function boundAddresses(): Set<string> {
+  const out = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/udp"]) {
+    let text = "";
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const hex = line.trim().split(/\s+/)[1]?.split(":")[0];
+      if (!hex || hex.length !== 8) continue;
+      // The kernel prints the address in host (little-endian) byte order.
+      const bytes = [6, 4, 2, 0].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      out.add(bytes.join("."));
+    }
+  }
+  return out;
+}
+
+/**
+ * A random 127.x.y.z (x in 100..199) that nothing listens on yet. Every address in 127/8 reaches
+ * this machine, so each test host can own one and its services can use their real default ports
+ * (2181, 5050, 8080...) without colliding with other hosts; the random pick keeps test files that
+ * run in parallel processes apart.
+ */
+export function allocateLoopbackAddress(): string {
+  const busy = boundAddresses();
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const address = `127.${randomInt(100, 200)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+    if (allocatedAddresses.has(address) || busy.has(address)) continue;
+    allocatedAddresses.add(address);
+    return address;
+  }
+  throw new Error("no free loopback address found in 127.100.0.0-127.199.255.255");
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
 /** Resolves "banner" once an SSH server greets us, "refused" if nothing listens, "other" otherwise. */
-function probe(port: number): Promise<"banner" | "refused" | "other"> {
+function probe(address: string, port: number): Promise<"banner" | "refused" | "other"> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: LOOPBACK, port });
+    const socket = net.connect({ host: address, port });
     let data = "";
     const done = (result: "banner" | "refused" | "other") => {
       socket.destroy();
@@ -191,12 +272,25 @@ function probe(port: number): Promise<"banner" | "refused" | "other"> {
   });
 }
 
-async function processState(pid: number): Promise<{ ppid: number; state: string } | undefined> {
+interface ProcState {
+  comm: string;
+  state: string;
+  ppid: number;
+  session: number;
+}
+
+async function processState(pid: number): Promise<ProcState | undefined> {
   try {
     const stat = await readFile(`/proc/${pid}/stat`, "utf8");
     // The command name is in parentheses and may itself contain spaces or parentheses.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { state: fields[0] ?? "", ppid: Number(fields[1]) };
+    const close = stat.lastIndexOf(")");
+    const fields = stat.slice(close + 2).split(" ");
+    return {
+      comm: stat.slice(stat.indexOf("(") + 1, close),
+      state: fields[0] ?? "",
+      ppid: Number(fields[1]),
+      session: Number(fields[3]),
+    };
   } catch {
     return undefined;
   }
@@ -210,13 +304,18 @@ async function isAlive(pid: number): Promise<boolean> {
 
 // Per-connection sshd processes outlive the listener; a host that "goes down" must take them
 // (and the commands they run) with it, or the app's open connections would never notice.
+// A process that made itself a session leader under anything but sshd (setsid, a daemon's
+// double fork) has detached from the login session: on a real machine it outlives sshd, and the
+// app relies on that for long jobs, so it and its children are left alone.
 async function descendants(root: number): Promise<number[]> {
   const children = new Map<number, number[]>();
+  const states = new Map<number, ProcState>();
   for (const entry of await readdir("/proc")) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
     const st = await processState(pid);
     if (!st) continue;
+    states.set(pid, st);
     const list = children.get(st.ppid) ?? [];
     list.push(pid);
     children.set(st.ppid, list);
@@ -224,9 +323,37 @@ async function descendants(root: number): Promise<number[]> {
   const out: number[] = [];
   const queue = [root];
   while (queue.length) {
-    for (const child of children.get(queue.shift()!) ?? []) {
+    const parent = queue.shift()!;
+    for (const child of children.get(parent) ?? []) {
+      const st = states.get(child);
+      if (st && st.session === child && states.get(parent)?.comm !== "sshd") continue;
       out.push(child);
       queue.push(child);
+    }
+  }
+  return out;
+}
+
+type NamespaceType = "mnt" | "uts";
+
+async function namespaceMembers(type: NamespaceType, id: string): Promise<number[]> {
+  const out: number[] = [];
+  for (const entry of await readdir("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const ns = await readlink(`/proc/${entry}/ns/${type}`).catch(() => "");
+    if (ns === id) out.push(Number(entry));
+  }
+  return out;
+}
+
+function namespaceMembersSync(type: NamespaceType, id: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/ns/${type}`) === id) out.push(Number(entry));
+    } catch {
+      // exited meanwhile
     }
   }
   return out;
@@ -249,24 +376,95 @@ function kill(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
+// Keeps a host's namespaces alive between sshd restarts, so processes started in one sshd
+// lifetime and the next share the same /opt, hostname, ... like one machine across reboots of
+// its sshd. Its stdin is a pipe from this process: EOF means we died without dispose(), and the
+// script then kills everything in the namespace rather than leave sshd, ZooKeeper... behind.
+const HOLDER_SCRIPT = `set -e
+ns_type=$1; name=$2; shift 2
+if [ -n "$name" ]; then hostname "$name"; fi
+while [ $# -ge 2 ]; do
+  [ -e "$1" ] || mkdir -p "$1"
+  [ -e "$2" ] || mkdir -p "$2"
+  mount --bind "$1" "$2"
+  shift 2
+done
+echo ready
+set +e
+cat >/dev/null
+me=$(readlink /proc/$$/ns/$ns_type)
+for p in /proc/[0-9]*; do
+  pid=\${p#/proc/}
+  [ "$pid" = "$$" ] && continue
+  [ "$(readlink "$p/ns/$ns_type" 2>/dev/null)" = "$me" ] && kill -9 "$pid" 2>/dev/null
+done
+exit 0
+`;
+
+interface Namespace {
+  holder: ChildProcess;
+  pid: number;
+  type: NamespaceType;
+  /** readlink of /proc/<pid>/ns/<type>, e.g. "mnt:[4026532301]" */
+  id: string;
+}
+
+interface Mount {
+  /** Path as the host sees it (canonical: /var/run/weave is /run/weave). */
+  node: string;
+  /** Where it really is on this machine. */
+  source: string;
+}
+
+/** Private source folder for each isolated path, keyed by the path's canonical form. */
+function isolatedMounts(rootDir: string, hostsFile: string | undefined): Mount[] {
+  const seen = new Set<string>();
+  const out: Mount[] = [];
+  for (const p of ISOLATED_PATHS) {
+    const node = canonicalNodePath(p);
+    if (seen.has(node)) continue;
+    seen.add(node);
+    out.push({ node, source: path.join(rootDir, node) });
+  }
+  if (hostsFile) out.push({ node: "/etc/hosts", source: hostsFile });
+  return out;
+}
+
+// /var/run is a symlink to /run on Debian; both names must map to the same private folder.
+function canonicalNodePath(p: string): string {
+  const norm = path.posix.normalize(p);
+  let parent = path.posix.dirname(norm);
+  try {
+    parent = realpathSync(parent);
+  } catch {
+    // parent missing: keep the name as given
+  }
+  return path.posix.join(parent, path.posix.basename(norm));
+}
+
 class HostImpl implements TestSshHost {
-  readonly address = LOOPBACK;
   readonly shimDir: string;
   readonly logFile: string;
   readonly root: TestSshHost["root"];
   readonly rootWithPassphrase: TestSshHost["rootWithPassphrase"];
+  readonly hostname: string;
+  readonly rootDir: string | undefined;
   pid: number | undefined;
+  ns: Namespace | undefined;
   private keyType: HostKeyType;
   private readonly configFile: string;
   private readonly pidFile: string;
+  private readonly mounts: Mount[];
 
   constructor(
     readonly dir: string,
+    readonly address: string,
     public port: number,
     readonly arch: Arch,
     keyType: HostKeyType,
     private readonly keys: ClientKeys,
     readonly passwordUser: { username: string; password: string },
+    private readonly opts: StartOptions,
   ) {
     this.keyType = keyType;
     this.shimDir = path.join(dir, "shim");
@@ -275,6 +473,20 @@ class HostImpl implements TestSshHost {
     this.pidFile = path.join(dir, "sshd.pid");
     this.root = { username: "root", privateKey: keys.rootKey };
     this.rootWithPassphrase = { username: "root", privateKey: keys.passphraseKey, passphrase: keys.passphrase };
+    this.hostname = opts.hostname ?? os.hostname();
+    this.rootDir = opts.isolate ? path.join(dir, "fs") : undefined;
+    this.mounts = this.rootDir ? isolatedMounts(this.rootDir, opts.hostsFile) : [];
+  }
+
+  hostPath(p: string): string {
+    if (!path.posix.isAbsolute(p)) throw new Error(`hostPath needs an absolute path, got ${JSON.stringify(p)}`);
+    if (!this.rootDir) return p;
+    const node = canonicalNodePath(p);
+    for (const mount of this.mounts) {
+      if (node === mount.node) return mount.source;
+      if (node.startsWith(mount.node + "/")) return path.join(mount.source, node.slice(mount.node.length));
+    }
+    return p;
   }
 
   private get hostKeyFile(): string {
@@ -293,8 +505,9 @@ class HostImpl implements TestSshHost {
   }
 
   async writeConfig(): Promise<void> {
+    const pathDirs = [this.shimDir, ...(this.opts.pathAfterShims ?? []), "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
     const config = [
-      `ListenAddress ${LOOPBACK}`,
+      `ListenAddress ${this.address}`,
       `Port ${this.port}`,
       `HostKey ${this.hostKeyFile}`,
       `AuthorizedKeysFile ${path.join(this.dir, "authorized_keys")}`,
@@ -305,7 +518,7 @@ class HostImpl implements TestSshHost {
       "PasswordAuthentication yes",
       "PermitRootLogin yes",
       "KbdInteractiveAuthentication no",
-      `SetEnv PATH=${this.shimDir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`,
+      `SetEnv PATH=${pathDirs.join(":")}`,
       // Our own config replaces Debian's, which is where the sftp subsystem is normally declared.
       "Subsystem sftp internal-sftp",
       "LogLevel VERBOSE",
@@ -319,6 +532,57 @@ class HostImpl implements TestSshHost {
     await writeFile(this.configFile, config);
   }
 
+  /** Creates the namespace holder; a no-op for plain hosts. */
+  async createNamespace(): Promise<void> {
+    if (!this.opts.isolate && this.opts.hostname === undefined) return;
+    const type: NamespaceType = this.opts.isolate ? "mnt" : "uts";
+    const mountArgs: string[] = [];
+    if (this.rootDir) {
+      for (const { node, source } of this.mounts) {
+        // A fresh node's /root is private to root; everything else is world-readable.
+        if (node !== "/etc/hosts") await mkdir(source, { recursive: true, mode: node === "/root" ? 0o700 : 0o755 });
+        mountArgs.push(source, node);
+      }
+      // make install and the app expect the usual /usr/local skeleton of a Debian machine.
+      for (const sub of ["bin", "etc", "games", "include", "lib", "man", "sbin", "share", "src"]) {
+        await mkdir(path.join(this.rootDir, "usr/local", sub), { recursive: true });
+      }
+    }
+    const unshareArgs = this.opts.isolate ? ["--mount", "--uts", "--propagation", "private"] : ["--uts"];
+    const holder = spawn("unshare", [...unshareArgs, "--", "/bin/sh", "-c", HOLDER_SCRIPT, "holder", type, this.opts.hostname ?? "", ...mountArgs], {
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    holder.stdout!.on("data", (d) => (out += String(d)));
+    holder.stderr!.on("data", (d) => (err += String(d)));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`namespace setup timed out: ${err.trim()}`)), READY_TIMEOUT_MS);
+      const check = () => {
+        if (out.includes("ready\n")) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      holder.stdout!.on("data", check);
+      holder.once("error", (e) => (clearTimeout(timer), reject(e)));
+      holder.once("exit", (code) => (clearTimeout(timer), reject(new Error(`namespace setup failed (exit ${code}): ${err.trim()}`))));
+    });
+    const pid = holder.pid!;
+    const id = await readlink(`/proc/${pid}/ns/${type}`);
+    if (id === (await readlink(`/proc/self/ns/${type}`))) {
+      kill(pid, "SIGKILL");
+      throw new Error(`unshare did not create a new ${type} namespace`);
+    }
+    holder.removeAllListeners("exit");
+    holder.stdout!.destroy();
+    holder.stderr!.destroy();
+    // Neither the holder nor its pipe may keep the test process alive.
+    holder.unref();
+    (holder.stdin as unknown as { unref?: () => void }).unref?.();
+    this.ns = { holder, pid, type, id };
+  }
+
   private async logTail(): Promise<string> {
     const log = await readFile(this.logFile, "utf8").catch(() => "");
     return log.trim().split("\n").slice(-15).join("\n");
@@ -328,9 +592,19 @@ class HostImpl implements TestSshHost {
     if (this.pid !== undefined && (await isAlive(this.pid))) return;
     await mkdir("/run/sshd", { recursive: true, mode: 0o755 });
     await rm(this.pidFile, { force: true });
-    const r = await run(SSHD, ["-f", this.configFile, "-E", this.logFile]);
+    const sshdArgs = ["-f", this.configFile, "-E", this.logFile];
+    let r: ExecResult;
+    if (this.ns) {
+      if ((await readlink(`/proc/${this.ns.pid}/ns/${this.ns.type}`).catch(() => "")) !== this.ns.id) {
+        throw new Error(`the namespace of test host ${this.hostname} is gone (disposed?)`);
+      }
+      const enter = this.ns.type === "mnt" ? ["--mount", "--uts"] : ["--uts"];
+      r = await run("nsenter", ["--target", String(this.ns.pid), ...enter, "--", SSHD, ...sshdArgs]);
+    } else {
+      r = await run(SSHD, sshdArgs);
+    }
     if (r.code !== 0) {
-      throw new Error(`sshd on port ${this.port} failed to start (exit ${r.code}): ${r.stderr.trim()}\n${await this.logTail()}`);
+      throw new Error(`sshd on ${this.address}:${this.port} failed to start (exit ${r.code}): ${r.stderr.trim()}\n${await this.logTail()}`);
     }
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while (Date.now() < deadline) {
@@ -342,13 +616,13 @@ class HostImpl implements TestSshHost {
         else if (!(await anyProcessMentions(this.configFile))) break;
       }
       if (this.pid !== undefined && !(await isAlive(this.pid))) break;
-      if (this.pid !== undefined && (await probe(this.port)) === "banner") return;
+      if (this.pid !== undefined && (await probe(this.address, this.port)) === "banner") return;
       await sleep(25);
     }
     const pid = this.pid;
     this.pid = undefined;
     if (pid !== undefined) kill(pid, "SIGKILL");
-    throw new Error(`sshd on ${LOOPBACK}:${this.port} did not come up; ${this.logFile}:\n${await this.logTail()}`);
+    throw new Error(`sshd on ${this.address}:${this.port} did not come up; ${this.logFile}:\n${await this.logTail()}`);
   }
 
   async stop(): Promise<void> {
@@ -362,10 +636,25 @@ class HostImpl implements TestSshHost {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while ((await isAlive(pid)) && Date.now() < deadline) await sleep(20);
     if (await isAlive(pid)) kill(pid, "SIGKILL");
-    while ((await probe(this.port)) !== "refused") {
-      if (Date.now() > deadline) throw new Error(`port ${this.port} still accepts connections after stopping sshd`);
+    while ((await probe(this.address, this.port)) !== "refused") {
+      if (Date.now() > deadline) throw new Error(`${this.address}:${this.port} still accepts connections after stopping sshd`);
       await sleep(20);
     }
+  }
+
+  /** Kills every process in the host's namespace, detached ones included. */
+  async killNamespace(): Promise<void> {
+    const ns = this.ns;
+    if (!ns) return;
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      const members = await namespaceMembers(ns.type, ns.id);
+      if (members.length === 0) break;
+      if (Date.now() > deadline) throw new Error(`processes ${members.join(", ")} of test host ${this.hostname} survived SIGKILL`);
+      for (const pid of members) kill(pid, "SIGKILL");
+      await sleep(25);
+    }
+    this.ns = undefined;
   }
 
   async regenerateHostKey(type?: HostKeyType): Promise<void> {
@@ -404,7 +693,7 @@ class HostImpl implements TestSshHost {
       "-o", "LogLevel=ERROR",
       "-o", "ConnectTimeout=10",
       "-p", String(this.port),
-      `root@${LOOPBACK}`,
+      `root@${this.address}`,
       command,
     ]);
   }
@@ -413,27 +702,39 @@ class HostImpl implements TestSshHost {
     liveHosts.delete(this);
     try {
       await this.stop();
+      await this.killNamespace();
     } finally {
       await rm(this.dir, { recursive: true, force: true });
     }
+  }
+
+  /** For the exit handler: no awaiting possible there. */
+  killAllSync(): void {
+    if (this.pid !== undefined) kill(this.pid, "SIGTERM");
+    if (this.ns) for (const pid of namespaceMembersSync(this.ns.type, this.ns.id)) kill(pid, "SIGKILL");
   }
 }
 
 export async function startTestSshHost(opts: StartOptions = {}): Promise<TestSshHost> {
   await checkPrerequisites();
+  const address = opts.address ?? LOOPBACK;
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address)) throw new Error(`test hosts listen on loopback only, not ${address}`);
   const [keys, user] = await Promise.all([getClientKeys(), getPasswordUser()]);
   const dir = await mkdtemp(path.join(os.tmpdir(), "armdeck-sshd-"));
   // The password user's shell must be able to run the shims, so the dir cannot stay 0700;
   // the private host key inside is still 0600.
   await chmod(dir, 0o755);
-  const host = new HostImpl(dir, opts.port ?? (await freePort()), opts.arch ?? "x86_64", opts.hostKeyType ?? "ed25519", keys, user);
+  const host = new HostImpl(dir, address, opts.port ?? (await freePort(address)), opts.arch ?? "x86_64", opts.hostKeyType ?? "ed25519", keys, user, opts);
   liveHosts.add(host);
   try {
     await mkdir(host.shimDir, { mode: 0o755 });
     const shims = { ...archShims(host.arch), ...opts.extraShims };
     for (const [name, body] of Object.entries(shims)) await host.writeShim(name, body);
     await writeFile(path.join(dir, "authorized_keys"), keys.authorizedKeys);
-    await host.generateHostKey();
+    // Both must have finished before a failure tears the dir down under the other.
+    const setup = await Promise.allSettled([host.generateHostKey(), host.createNamespace()]);
+    const setupFailure = setup.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (setupFailure) throw setupFailure.reason;
     // freePort() releases the port before sshd binds it, so another process can win the race;
     // pick again unless the caller asked for this exact port.
     for (let attempt = 1; ; attempt++) {
@@ -444,7 +745,7 @@ export async function startTestSshHost(opts: StartOptions = {}): Promise<TestSsh
       } catch (err) {
         const log = await readFile(host.logFile, "utf8").catch(() => "");
         if (opts.port !== undefined || attempt >= 3 || !/Address already in use/.test(log)) throw err;
-        host.port = await freePort();
+        host.port = await freePort(address);
       }
     }
   } catch (err) {
@@ -462,11 +763,12 @@ export async function stopAllTestSshHosts(): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-// Last resort if a test run dies before its afterAll: daemonized sshds would otherwise keep
-// their ports and temp dirs forever. Sessions end by themselves once this process's sockets close.
+// Last resort if a test run dies before its afterAll: daemonized sshds (and whatever runs in a
+// host's namespace) would otherwise keep their ports and temp dirs forever. Sessions end by
+// themselves once this process's sockets close.
 process.once("exit", () => {
   for (const host of liveHosts) {
-    if (host.pid !== undefined) kill(host.pid, "SIGTERM");
+    host.killAllSync();
     rmSync(host.dir, { recursive: true, force: true });
   }
   if (clientKeysDir) rmSync(clientKeysDir, { recursive: true, force: true });

@@ -111,7 +111,9 @@ describe("job runner", () => {
     await runner.idle(30_000);
     expect(await job(ids.long!)).toMatchObject({ status: "cancelled" });
     expect(await job(ids.after!)).toMatchObject({ status: "cancelled" });
-    expect((await host.exec(`pgrep -x ${marker} || true`)).stdout.trim()).toBe("");
+    // Killed processes may linger as zombies until pid 1 reaps them: only living ones count.
+    const living = `for p in $(pgrep -x ${marker}); do [ "$(cut -d' ' -f3 /proc/$p/stat)" = Z ] || echo $p; done`;
+    expect((await host.exec(living)).stdout.trim()).toBe("");
     expect((await db.planRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("cancelled");
   });
 

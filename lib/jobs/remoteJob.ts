@@ -6,6 +6,7 @@ import { SshError } from "../ssh/sshErrors.ts";
 // A step runs detached on the node: its own session and process group (setsid), output to
 // out.log, exit status to a file written last. The dashboard only starts it and follows the file,
 // so a dropped connection or a restarted dashboard never stops a one-hour compile.
+// Starting and following share one SSH channel: each channel costs the node a login shell.
 
 /** The job folder as a shell word: under the Armdeck folder for root, the user's home otherwise. */
 export function remoteJobDir(armdeckDir: string, username: string, jobId: string, attempt: number): string {
@@ -14,45 +15,71 @@ export function remoteJobDir(armdeckDir: string, username: string, jobId: string
   return username === "root" ? shQuote(`${armdeckDir}/jobs/${leaf}`) : `"$HOME"/.armdeck/jobs/${leaf}`;
 }
 
+/** Alive means running: a zombie (dead, not yet reaped) counts as gone. */
+const ALIVE = `alive() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }`;
+const EXIT_MARKER = "ARMDECK-EXIT";
+
 const asRoot = (username: string) => (username === "root" ? "" : "sudo -n ");
 
-export async function startRemoteJob(client: Client, dir: string, username: string, script: string, timeoutMs: number): Promise<number> {
-  const command = [
-    "set -eu",
-    `d=${dir}`,
-    'mkdir -p "$d"',
-    'cat > "$d/script.sh"',
-    'rm -f "$d/exit" "$d/exit.tmp" "$d/pid"',
-    ': > "$d/out.log"',
-    "cd /",
-    `setsid sh -c 'echo $$ > "$1/pid"; ${asRoot(username)}sh "$1/script.sh" > "$1/out.log" 2>&1 < /dev/null; echo $? > "$1/exit.tmp"; mv "$1/exit.tmp" "$1/exit"' armdeck-job "$d" > /dev/null 2>&1 < /dev/null &`,
-    "i=0",
-    'while [ ! -s "$d/pid" ]; do i=$((i + 1)); if [ "$i" -gt 200 ]; then echo "the job did not start" >&2; exit 1; fi; sleep 0.05; done',
-    'cat "$d/pid"',
-  ].join("\n");
-  const result = await execWithInput(client, `exec /bin/sh -c ${shQuote(command)}`, script, timeoutMs);
-  const pid = Number(result.stdout.trim());
-  if (result.code !== 0 || !Number.isInteger(pid)) {
-    throw new SshError("protocol", `Could not start the step on the node (exit ${result.code}): ${result.stderr.trim().slice(0, 300)}`);
-  }
-  return pid;
+/** Starts the step unless this folder already has one (a repeated start after a dropped connection). */
+function startPart(username: string): string[] {
+  return [
+    'if [ ! -s "$d/pid" ]; then',
+    '  mkdir -p "$d"',
+    '  cat > "$d/script.sh"',
+    '  rm -f "$d/exit" "$d/exit.tmp"',
+    '  : > "$d/out.log"',
+    `  (cd / && setsid sh -c 'echo $$ > "$1/pid.tmp"; mv "$1/pid.tmp" "$1/pid"; ${asRoot(username)}sh "$1/script.sh" > "$1/out.log" 2>&1 < /dev/null; echo $? > "$1/exit.tmp"; mv "$1/exit.tmp" "$1/exit"' armdeck-job "$d" > /dev/null 2>&1 < /dev/null &)`,
+    '  i=0; while [ ! -s "$d/pid" ]; do i=$((i + 1)); if [ "$i" -gt 200 ]; then echo "the step did not start" >&2; exit 98; fi; sleep 0.05; done',
+    "else",
+    "  cat > /dev/null",
+    "fi",
+  ];
 }
 
 /**
- * Streams out.log from `offset` until the job has ended and every byte was sent (tail --pid),
- * calling onData in order. Resolves when the stream ends; rejects when the connection drops.
+ * tail -f follows by inotify (no polling forks) and stops when a watcher exits: the watcher waits
+ * for the exit file (written last, so the log is complete) or for the step to die. The watcher,
+ * not the step, is tail's --pid: a finished step whose parent is a pid 1 that does not reap stays
+ * a zombie, and tail would wait on it for ever; the watcher is this shell's child, reaped by it.
  */
-export function followRemoteJob(client: Client, dir: string, offset: number, onData: (chunk: Buffer) => void): Promise<void> {
-  const command = [
-    `d=${dir}`,
+function followPart(offset: number): string[] {
+  return [
     `off=${Math.max(0, Math.floor(offset))}`,
     'if [ ! -f "$d/out.log" ]; then echo "no such job folder" >&2; exit 97; fi',
-    'if [ -f "$d/exit" ]; then exec tail -c +$((off + 1)) "$d/out.log"; fi',
-    'exec tail -s 0.2 -c +$((off + 1)) -f --pid="$(cat "$d/pid")" "$d/out.log"',
-  ].join("\n");
+    ALIVE,
+    'if [ ! -f "$d/exit" ]; then',
+    '  pid=$(cat "$d/pid" 2>/dev/null || true)',
+    '  ( i=0; while [ ! -f "$d/exit" ]; do i=$((i + 1)); if [ $((i % 5)) -eq 0 ] && ! alive "$pid"; then sleep 0.3; break; fi; sleep 0.2; done ) &',
+    '  tail -c +$((off + 1)) -s 0.2 -f --pid=$! "$d/out.log"',
+    "else",
+    '  tail -c +$((off + 1)) "$d/out.log"',
+    "fi",
+    `if [ -f "$d/exit" ]; then printf '${EXIT_MARKER} %s\\n' "$(cat "$d/exit")" >&2; fi`,
+  ];
+}
+
+export interface FollowOutcome {
+  /** The step's exit status, or null when it ended without writing one (killed, node rebooted). */
+  exitCode: number | null;
+}
+
+/**
+ * Starts the step (when `start` is given and it has not started yet), then streams out.log from
+ * `offset` until the step has ended and every byte was sent, calling onData in order.
+ * Rejects when the connection drops; calling again resumes from the new offset.
+ */
+export function runAndFollow(
+  client: Client,
+  dir: string,
+  offset: number,
+  onData: (chunk: Buffer) => void,
+  start?: { script: string; username: string },
+): Promise<FollowOutcome> {
+  const command = [`d=${dir}`, ...(start ? startPart(start.username) : []), ...followPart(offset)].join("\n");
   return new Promise((resolve, reject) => {
     client.exec(`exec /bin/sh -c ${shQuote(command)}`, (err, stream) => {
-      if (err) return reject(new SshError("protocol", `Could not follow the step's output: ${err.message}`));
+      if (err) return reject(new SshError("protocol", `Could not run on the node: ${err.message}`));
       let stderr = "";
       let settled = false;
       // A connection that dies mid-stream closes the channel without an exit code.
@@ -69,10 +96,12 @@ export function followRemoteJob(client: Client, dir: string, offset: number, onD
         client.removeListener("close", onConnectionClose);
         if (settled) return;
         settled = true;
-        if (code === 0) resolve();
+        const exit = stderr.match(new RegExp(`${EXIT_MARKER} (\\d+)`));
+        if (code === 0) resolve({ exitCode: exit ? Number(exit[1]) : null });
         else if (code === 97) reject(new SshError("protocol", "The step's folder is gone from the node"));
-        else reject(new SshError("protocol", `Following the output stopped (${code === null ? "connection lost" : `exit ${code}`}) ${stderr.trim()}`));
+        else reject(new SshError("protocol", `Running the step failed (${code === null ? "connection lost" : `exit ${code}`}) ${stderr.trim().slice(0, 300)}`));
       });
+      stream.end(start ? start.script : "");
     });
   });
 }
@@ -83,8 +112,9 @@ export async function inspectRemoteJob(client: Client, dir: string, timeoutMs: n
   const command = [
     `d=${dir}`,
     'if [ -f "$d/exit" ]; then echo "exited $(cat "$d/exit")"; exit 0; fi',
+    ALIVE,
     'pid=$(cat "$d/pid" 2>/dev/null || true)',
-    'if [ -n "$pid" ] && [ -d "/proc/$pid" ]; then echo running; else echo vanished; fi',
+    'if alive "$pid"; then echo running; else echo vanished; fi',
   ].join("\n");
   const result = await execCommand(client, `exec /bin/sh -c ${shQuote(command)}`, timeoutMs);
   const out = result.stdout.trim();
@@ -100,30 +130,10 @@ export async function cancelRemoteJob(client: Client, dir: string, username: str
     `d=${dir}`,
     'pid=$(cat "$d/pid" 2>/dev/null || true)',
     '[ -n "$pid" ] || exit 0',
+    ALIVE,
     `${sudo}kill -TERM "-$pid" 2>/dev/null || true`,
-    'i=0; while [ -d "/proc/$pid" ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done',
+    'i=0; while alive "$pid" && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done',
     `${sudo}kill -KILL "-$pid" 2>/dev/null || true`,
   ].join("\n");
   await execCommand(client, `exec /bin/sh -c ${shQuote(command)}`, timeoutMs);
-}
-
-function execWithInput(client: Client, command: string, input: string, timeoutMs: number) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    client.exec(command, (err, stream) => {
-      if (err) return reject(new SshError("protocol", `Could not start a command: ${err.message}`));
-      let stdout = "";
-      let stderr = "";
-      const timer = setTimeout(() => {
-        stream.close();
-        reject(new SshError("timeout", `The node did not answer within ${Math.round(timeoutMs / 1000)} s`));
-      }, timeoutMs);
-      stream.on("data", (d: Buffer) => (stdout += d.toString()));
-      stream.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-      stream.on("close", (code: number | null) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
-      stream.end(input);
-    });
-  });
 }

@@ -1,0 +1,15 @@
+// `npm run bench`: every benchmark on this machine, one line per figure: `name: value (target)`.
+// Each starts its own sshd hosts on loopback and stops them.
+import { benchFanOut } from "./fanOut.bench";
+import { benchLogPath } from "./logPath.bench";
+
+const only = process.argv[2];
+const benches: [string, () => Promise<void>][] = [
+  ["log-path", benchLogPath],
+  ["fan-out", benchFanOut],
+];
+for (const [name, fn] of benches) {
+  if (only && only !== name) continue;
+  await fn();
+}
+process.exit(0);

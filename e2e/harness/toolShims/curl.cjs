@@ -1,0 +1,144 @@
+#!/usr/bin/node
+"use strict";
+// curl stand-in for the two downloads the runbook makes (a Mesos release tarball from the
+// Apache archive, the weave script from GitHub releases), which cannot reach the internet
+// here. Every other URL, notably the app's http://127.… status probes, goes to the real
+// /usr/bin/curl with the arguments untouched.
+
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const childProcess = require("node:child_process");
+const lib = require("__ARMDECK_SHIM_LIB__");
+
+const MESOS_VERSIONS = lib.config.mesosVersions;
+const WEAVE_VERSIONS = ["2.5.0", "2.5.1", "2.5.2", "2.6.0", "2.6.2", "2.6.4", "2.6.5", "2.7.0", "2.8.0", "2.8.1"];
+const LATEST_WEAVE = "2.8.1";
+const MESOS_RE = /^https?:\/\/(?:archive\.apache\.org\/dist|downloads\.apache\.org|dlcdn\.apache\.org|www\.apache\.org\/dist|dist\.apache\.org\/repos\/dist\/release)\/mesos\/([^/]+)\/mesos-([^/]+)\.tar\.gz$/;
+const WEAVE_RE = /^(?:https?:\/\/)?(?:github\.com\/weaveworks\/weave\/releases\/(?:download\/v?([^/]+)|latest\/download)\/weave|git\.io\/weave)$/;
+const SHORT_WITH_VALUE = new Set(["o", "H", "d", "X", "u", "A", "e", "m", "w", "T", "r", "C", "x", "U", "b", "c", "F", "K", "y", "Y", "z", "E", "K"]);
+
+function parse(argv) {
+  const o = { output: undefined, remoteName: false, fail: false, silent: false, showError: false, location: false, url: undefined, urls: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--output") o.output = argv[++i];
+    else if (a.startsWith("--output=")) o.output = a.slice(9);
+    else if (a === "--remote-name") o.remoteName = true;
+    else if (a === "--fail") o.fail = true;
+    else if (a === "--silent") o.silent = true;
+    else if (a === "--show-error") o.showError = true;
+    else if (a === "--location") o.location = true;
+    else if (a === "--url") (o.url = argv[++i]), o.urls++;
+    else if (a.startsWith("--")) {
+      if (["--header", "--data", "--request", "--user", "--user-agent", "--max-time", "--connect-timeout", "--retry", "--retry-delay", "--cacert", "--write-out", "--proto", "--proto-redir", "--data-raw", "--data-binary", "--resolve", "--interface"].includes(a)) i++;
+    } else if (a.startsWith("-") && a.length > 1) {
+      const flags = a.slice(1);
+      for (let j = 0; j < flags.length; j++) {
+        const f = flags[j];
+        if (f === "f") o.fail = true;
+        else if (f === "s") o.silent = true;
+        else if (f === "S") o.showError = true;
+        else if (f === "L") o.location = true;
+        else if (f === "O") o.remoteName = true;
+        else if (SHORT_WITH_VALUE.has(f)) {
+          const value = j < flags.length - 1 ? flags.slice(j + 1) : argv[++i];
+          if (f === "o") o.output = value;
+          break;
+        }
+      }
+    } else {
+      o.url = a;
+      o.urls++;
+    }
+  }
+  return o;
+}
+
+function progress(o, bytes) {
+  if (o.silent) return;
+  const kb = bytes >= 1024 ? `${Math.round(bytes / 1024)}k` : String(bytes);
+  lib.err("  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n");
+  lib.err("                                 Dload  Upload   Total   Spent    Left  Speed\n");
+  lib.err(`100 ${String(bytes).padStart(5)}  100 ${String(bytes).padStart(5)}    0     0  ${kb.padStart(5)}      0 --:--:-- --:--:-- --:--:-- ${kb.padStart(5)}\n`);
+}
+
+function deliver(o, content, url) {
+  const name = o.output || (o.remoteName ? path.basename(new URL(url.includes("://") ? url : `https://${url}`).pathname) : undefined);
+  if (!name || name === "-") {
+    progress(o, content.length);
+    lib.write(1, content);
+    return 0;
+  }
+  try {
+    fs.writeFileSync(name, content);
+  } catch (e) {
+    if (!o.silent || o.showError) {
+      lib.err(`Warning: Failed to open the file ${name}: ${e.code === "ENOENT" ? "No such file or directory" : e.message}\n`);
+      lib.err("curl: (23) Failure writing output to destination\n");
+    }
+    return 23;
+  }
+  progress(o, content.length);
+  return 0;
+}
+
+function notFound(o, url) {
+  if (o.fail) {
+    if (!o.silent || o.showError) lib.err("curl: (22) The requested URL returned error: 404\n");
+    return 22;
+  }
+  return deliver(o, Buffer.from(`<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`), url);
+}
+
+function mesosTarball(version) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "armdeck-mesos-dist-"));
+  try {
+    const tree = `mesos-${version}`;
+    const archive = childProcess.spawnSync("/bin/sh", ["-c", `/usr/bin/git --git-dir='${path.join(lib.config.assetsDir, "mesos.git")}' archive --format=tar --prefix='${tree}/' '${version}' | tar xf - -C '${tmp}'`]);
+    if (archive.status !== 0) throw new Error(String(archive.stderr));
+    // A release tarball is `make dist` output: configure is generated, bootstrap is not shipped.
+    fs.copyFileSync(path.join(lib.config.assetsDir, "configure"), path.join(tmp, tree, "configure"));
+    fs.chmodSync(path.join(tmp, tree, "configure"), 0o755);
+    fs.rmSync(path.join(tmp, tree, "bootstrap"), { force: true });
+    const out = path.join(tmp, `${tree}.tar.gz`);
+    const tar = childProcess.spawnSync("/bin/tar", ["czf", out, "-C", tmp, tree]);
+    if (tar.status !== 0) throw new Error(String(tar.stderr));
+    return fs.readFileSync(out);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function weaveScript(version) {
+  const tmp = path.join(os.tmpdir(), `armdeck-weave-${process.pid}`);
+  lib.installTemplate("weave", tmp, { __WEAVE_VERSION__: version });
+  const content = fs.readFileSync(tmp);
+  fs.rmSync(tmp, { force: true });
+  return content;
+}
+
+function main(argv) {
+  const o = parse(argv);
+  const url = o.url || "";
+  const mesos = MESOS_RE.exec(url);
+  const weave = WEAVE_RE.exec(url);
+  if (o.urls !== 1 || (!mesos && !weave)) {
+    const r = childProcess.spawnSync("/usr/bin/curl", argv, { stdio: "inherit" });
+    return r.status ?? 2;
+  }
+  lib.sleepMs(lib.delay("curlMs", 100));
+  if (mesos) {
+    if (mesos[1] !== mesos[2] || !MESOS_VERSIONS.includes(mesos[1])) return notFound(o, url);
+    return deliver(o, mesosTarball(mesos[1]), url);
+  }
+  // GitHub answers release downloads with a redirect; without -L curl saves the redirect page.
+  if (!o.location) {
+    return deliver(o, Buffer.from(`<html><body>You are being <a href="https://objects.githubusercontent.com/github-production-release-asset-2e65be/weave">redirected</a>.</body></html>`), url);
+  }
+  const version = weave[1] || LATEST_WEAVE;
+  if (!WEAVE_VERSIONS.includes(version)) return notFound(o, url);
+  return deliver(o, weaveScript(version), url);
+}
+
+process.exitCode = main(process.argv.slice(2));
