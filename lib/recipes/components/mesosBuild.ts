@@ -98,6 +98,8 @@ export const mesosBuildSteps: StepDef[] = [
       [
         FIND_AUTOMAKE_CONFIG_GUESS,
         'echo "[armdeck] aarch64 fix: searching the Mesos tree for config.guess files older than $ref"',
+        // Tracing off for the loop: its own lines say what it replaced.
+        "{ set +x; } 2>/dev/null",
         "n=0",
         'list=$(mktemp)',
         `find ${c.paths.mesos} -name config.guess -type f > "$list"`,
@@ -107,6 +109,7 @@ export const mesosBuildSteps: StepDef[] = [
         'done < "$list"',
         'rm -f "$list"',
         'echo "[armdeck] aarch64 fix: $n config.guess file(s) replaced with $ref; the build goes on"',
+        "set -x",
       ].join("\n"),
   },
   {

@@ -130,6 +130,8 @@ const WAIT_SECONDS = 90;
 /** Waits for the probe; on timeout shows the end of the service's log (its raw path, or none). */
 function waitHealthy(s: ServiceDef, c: RecipeContext, logFile: string | null): string {
   return [
+    // Tracing off while waiting: one line per second of polling says nothing.
+    "{ set +x; } 2>/dev/null",
     "i=0",
     `until armdeck_probe; do`,
     "  i=$((i + 1))",
@@ -220,7 +222,13 @@ function stopScript(s: ServiceDef, c: RecipeContext): string {
 function statusScript(s: ServiceDef, c: RecipeContext): string {
   return [
     `armdeck_probe() {\n  ${s.probe(c)}\n}`,
-    `if armdeck_probe; then ${say(`${s.title}: healthy (${s.probeText(c)})`)}; else ${say(`${s.title}: NOT healthy (${s.probeText(c)} failed)`)}; exit 1; fi`,
+    // Three tries a second apart: one dropped probe connection is not an outage.
+    "for attempt in 1 2 3; do",
+    `  if armdeck_probe; then ${say(`${s.title}: healthy (${s.probeText(c)})`)}; exit 0; fi`,
+    '  [ "$attempt" = 3 ] || sleep 1',
+    "done",
+    `${say(`${s.title}: NOT healthy (${s.probeText(c)} failed 3 times)`)}`,
+    "exit 1",
   ].join("\n");
 }
 
