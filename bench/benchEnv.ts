@@ -17,12 +17,14 @@ export const { JobRunner } = await import("../workers/jobRunner.ts");
 export const { wakeRunner } = await import("../lib/jobs/runnerSignal.ts");
 export { insertPlanRun } from "../e2e/harness/jobFixtures";
 
+let added = 0;
+
 export async function addNodes(hosts: TestSshHost[]): Promise<string[]> {
   await dbReady();
   const ids: string[] = [];
   for (const [i, h] of hosts.entries()) {
     const node = await createNode(
-      { name: `bench-${i}`, address: h.address, port: h.port, username: "root", auth: { kind: "key", privateKey: h.root.privateKey }, role: i === 0 ? "both" : "agent", hostKeyFingerprint: await h.hostKeyFingerprint() },
+      { name: `bench-${added++}`, address: h.address, port: h.port, username: "root", auth: { kind: "key", privateKey: h.root.privateKey }, role: i === 0 ? "both" : "agent", hostKeyFingerprint: await h.hostKeyFingerprint() },
       { username: "bench" },
     );
     ids.push(node.id);

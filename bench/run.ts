@@ -2,11 +2,13 @@
 // Each starts its own sshd hosts on loopback and stops them.
 import { benchFanOut } from "./fanOut.bench";
 import { benchLogPath } from "./logPath.bench";
+import { benchLogViewer } from "./logViewer.bench";
 
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
   ["log-path", benchLogPath],
   ["fan-out", benchFanOut],
+  ["log-viewer", benchLogViewer],
 ];
 for (const [name, fn] of benches) {
   if (only && only !== name) continue;

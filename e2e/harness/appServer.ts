@@ -19,8 +19,9 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function startAppServer(options: { env?: Record<string, string>; adminPassword?: string | null } = {}): Promise<AppServer> {
-  const dataDir = createTestDataDir();
+export async function startAppServer(options: { env?: Record<string, string>; adminPassword?: string | null; dataDir?: string } = {}): Promise<AppServer> {
+  // A given data folder (already migrated) lets a test share the database with the server.
+  const dataDir = options.dataDir ?? createTestDataDir();
   const port = await freePort();
   const adminPassword = options.adminPassword === undefined ? "admin-password-for-tests" : options.adminPassword;
   const logFile = path.join(dataDir, "server.log");
