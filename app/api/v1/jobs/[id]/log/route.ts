@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/apiRoute";
-import { getJob } from "@/lib/jobs/listPlanRuns";
+import { getJob } from "@/lib/jobs/getJob";
 import { logStream } from "@/lib/jobs/logDownload";
 
 /** The raw bytes of the job's log, exactly as the node wrote them. */

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/apiRoute";
-import { getPlanRun } from "@/lib/jobs/listPlanRuns";
+import { getPlanRun } from "@/lib/jobs/getPlanRun";
 import { logStream } from "@/lib/jobs/logDownload";
 
 /** Every job's log of the run, in order, each under a `==> node / step <==` header. */
