@@ -9,6 +9,8 @@ const globalForDb = globalThis as unknown as { armdeckDb?: PrismaClient; armdeck
 
 function createClient(): PrismaClient {
   fs.mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
+  // The database holds sealed credentials and session hashes: the folder is the owner's only.
+  fs.chmodSync(dataDir(), 0o700);
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
 }
 

@@ -17,7 +17,8 @@ export async function loadRecipeNodes(): Promise<RecipeNode[]> {
     return {
       id: n.id,
       name: n.name,
-      address: n.address,
+      // Mesos's --ip takes an IP, so a node added by name uses the IP its SSH server reported.
+      address: facts.data.ip ?? n.address,
       arch: facts.data.arch,
       cpus: facts.data.cpus,
       systemd: facts.data.systemd,

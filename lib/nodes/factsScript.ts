@@ -14,6 +14,8 @@ export function factsScript(workDir: string = DEFAULT_MESOS_WORK_DIR): string {
     'echo "arch=$(uname -m)"',
     'echo "kernel=$(uname -r)"',
     'echo "hostname=$(uname -n)"',
+    // The address this SSH connection arrived at: the node's IP on the network Armdeck reaches it by.
+    'set -- ${SSH_CONNECTION:-}; echo "ssh_ip=${3:-}"',
     "if [ -r /etc/os-release ]; then ( . /etc/os-release; echo \"os_id=${ID:-}\"; echo \"os_name=${NAME:-}\"; echo \"os_version=${VERSION_ID:-}\"; echo \"os_pretty=${PRETTY_NAME:-}\" ); fi",
     'echo "cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)"',
     "echo \"mem_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo)\"",

@@ -4,6 +4,12 @@ import { factsScript } from "./factsScript.ts";
 import { parseFacts } from "./nodeFacts.ts";
 
 describe("facts script and parser", () => {
+  it("keeps a reported address only when it is an IP, and an architecture only when it is a plain word", () => {
+    expect(parseFacts("ssh_ip=not an ip; rm -rf /\narch=aarch64\n").ip).toBeNull();
+    expect(parseFacts("ssh_ip=fd00::1\n").ip).toBe("fd00::1");
+    expect(parseFacts("arch=aarch64 $(reboot)\n").arch).toBe("unknown");
+  });
+
   it("reads this machine the way uname, nproc and /proc/meminfo do", () => {
     const facts = parseFacts(execFileSync("/bin/sh", ["-c", factsScript("/nonexistent/armdeck/work")], { encoding: "utf8" }));
     expect(facts.arch).toBe(execFileSync("uname", ["-m"], { encoding: "utf8" }).trim());
@@ -35,6 +41,7 @@ describe("facts script and parser", () => {
         "tool_automake=",
         "tool_make=/usr/bin/make",
         "systemd=yes",
+        "ssh_ip=192.0.2.10",
       ].join("\n"),
     );
     expect(facts).toMatchObject({
@@ -45,6 +52,7 @@ describe("facts script and parser", () => {
       diskFreeMb: 102400,
       sudo: "passwordless",
       systemd: true,
+      ip: "192.0.2.10",
       tools: { docker: "/usr/bin/docker", java: null, git: "/usr/bin/git", automake: null, make: "/usr/bin/make" },
     });
   });

@@ -8,6 +8,8 @@ export const nodeFactsSchema = z.object({
   osVersion: z.string(),
   kernel: z.string(),
   hostname: z.string(),
+  /** The node's IP address as its SSH server saw Armdeck's connection arrive (Mesos --ip needs an IP). */
+  ip: z.string().nullable().default(null),
   cpus: z.number().int().nullable(),
   memoryMb: z.number().int().nullable(),
   diskPath: z.string(),
@@ -50,6 +52,7 @@ export function parseFacts(output: string, gatheredAt = new Date()): NodeFacts {
     osVersion: get("os_version"),
     kernel: get("kernel"),
     hostname: get("hostname"),
+    ip: isIpAddress(get("ssh_ip")) ? get("ssh_ip") : null,
     cpus: int(kv.get("cpus")),
     memoryMb: memKb === null ? null : Math.round(memKb / 1024),
     diskPath: get("disk_path"),
@@ -59,6 +62,10 @@ export function parseFacts(output: string, gatheredAt = new Date()): NodeFacts {
     tools: Object.fromEntries(FACT_TOOLS.map((t) => [t, get(`tool_${t}`) || null])) as NodeFacts["tools"],
     gatheredAt: gatheredAt.toISOString(),
   };
+}
+
+export function isIpAddress(value: string): boolean {
+  return z.ipv4().safeParse(value).success || z.ipv6().safeParse(value).success;
 }
 
 /** aarch64 is the architecture the runbook's build fixes are for. */

@@ -65,6 +65,14 @@ describe("buildPlan", () => {
     expect(weave.script).toContain(`weave launch '127.0.0.11' '127.0.0.13'`);
   });
 
+  it("puts IPv6 addresses in brackets in URLs", () => {
+    const v6 = [{ ...node("m", "x86_64", "both"), address: "fd00::10" }];
+    const plan = buildPlan("start", DEFAULT_SETTINGS, v6);
+    const master = plan.jobs.find((j) => j.key === "m:mesos-master.start")!;
+    expect(master.script).toContain("--zk='zk://[fd00::10]:2181/mesos'");
+    expect(master.script).toContain("'http://[fd00::10]:5050/health'");
+  });
+
   it("stops agents before the master on the same node", () => {
     const plan = buildPlan("stop", DEFAULT_SETTINGS, cluster);
     expect(plan.jobs.find((j) => j.key === "m:mesos-master.stop")!.dependsOn).toContain("m:mesos-agent.stop");

@@ -28,7 +28,12 @@ export function recipeContext(settings: ClusterSettings, node: RecipeNode, maste
   };
 }
 
+/** host:port for URLs: an IPv6 address goes in brackets. */
+export function hostPort(address: string, port: number): string {
+  return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
 /** Ports are validated integers; zk:// URLs are built from them and a quoted address. */
 export function zkUrl(ctx: RecipeContext, path: "mesos" | "marathon"): string {
-  return shQuote(`zk://${ctx.master.address}:${ctx.settings.zookeeperPort}/${path}`);
+  return shQuote(`zk://${hostPort(ctx.master.address, ctx.settings.zookeeperPort)}/${path}`);
 }

@@ -19,6 +19,7 @@ export type ComponentId = (typeof COMPONENTS)[number];
 export interface RecipeNode {
   id: string;
   name: string;
+  /** The node's IP address (Mesos --ip, probes, peers, ZooKeeper URLs). */
   address: string;
   arch: string;
   cpus: number | null;

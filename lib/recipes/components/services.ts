@@ -1,6 +1,6 @@
 import { shQuote } from "../../shell/quote.ts";
 import { say } from "../../shell/say.ts";
-import { zkUrl } from "../recipeContext.ts";
+import { hostPort, zkUrl } from "../recipeContext.ts";
 import type { ComponentId, Placement, RecipeContext, StepDef } from "../recipeTypes.ts";
 import { findZookeeperDir } from "./zookeeper.ts";
 
@@ -26,7 +26,7 @@ interface ServiceDef {
   own?: { prepare?: (c: RecipeContext) => string; start: (c: RecipeContext) => string; stop: (c: RecipeContext) => string; systemdForking?: boolean };
 }
 
-const url = (c: RecipeContext, port: number, path: string) => `"http://"${c.node.qAddress}":${port}${path}"`;
+const url = (c: RecipeContext, port: number, path: string) => shQuote(`http://${hostPort(c.node.address, port)}${path}`);
 
 export const SERVICES: ServiceDef[] = [
   {
@@ -37,7 +37,7 @@ export const SERVICES: ServiceDef[] = [
     startAfter: ["zookeeper.configure"],
     stopAfter: ["mesos-master.stop", "marathon.stop"],
     probe: (c) => `[ "$(echo ruok | nc -w 3 ${c.node.qAddress} ${c.settings.zookeeperPort} 2>/dev/null)" = imok ]`,
-    probeText: (c) => `ruok on ${c.node.address}:${c.settings.zookeeperPort} answers imok`,
+    probeText: (c) => `ruok on ${hostPort(c.node.address, c.settings.zookeeperPort)} answers imok`,
     own: {
       prepare: (c) => `${findZookeeperDir(c)}\nmkdir -p ${c.q.logDir}`,
       start: (c) => `ZOO_LOG_DIR=${c.q.logDir} "$zkdir/bin/zkServer.sh" start "$zkdir/conf/zoo.cfg"`,
@@ -68,7 +68,7 @@ export const SERVICES: ServiceDef[] = [
     startAfter: ["mesos.install", "zookeeper.start"],
     stopAfter: ["mesos-agent.stop", "marathon.stop"],
     probe: (c) => `curl -fsS -m 5 -o /dev/null ${url(c, c.settings.mesosMasterPort, "/health")}`,
-    probeText: (c) => `http://${c.node.address}:${c.settings.mesosMasterPort}/health answers 200`,
+    probeText: (c) => `http://${hostPort(c.node.address, c.settings.mesosMasterPort)}/health answers 200`,
     argv: (c) => [
       "/usr/local/sbin/mesos-master",
       shQuote(`--ip=${c.node.address}`),
@@ -86,7 +86,7 @@ export const SERVICES: ServiceDef[] = [
     startAfter: ["mesos.install", "mesos-master.start", "weave.start"],
     stopAfter: ["marathon.stop"],
     probe: (c) => `curl -fsS -m 5 -o /dev/null ${url(c, c.settings.mesosAgentPort, "/health")}`,
-    probeText: (c) => `http://${c.node.address}:${c.settings.mesosAgentPort}/health answers 200`,
+    probeText: (c) => `http://${hostPort(c.node.address, c.settings.mesosAgentPort)}/health answers 200`,
     argv: (c) => [
       "/usr/local/sbin/mesos-agent",
       shQuote(`--ip=${c.node.address}`),
@@ -106,7 +106,7 @@ export const SERVICES: ServiceDef[] = [
     startAfter: ["marathon.build", "mesos.install", "mesos-master.start"],
     stopAfter: [],
     probe: (c) => `[ "$(curl -fsS -m 5 ${url(c, c.settings.marathonPort, "/ping")} 2>/dev/null)" = pong ]`,
-    probeText: (c) => `http://${c.node.address}:${c.settings.marathonPort}/ping answers pong`,
+    probeText: (c) => `http://${hostPort(c.node.address, c.settings.marathonPort)}/ping answers pong`,
     env: () => ["MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so"],
     argv: (c) => [
       `${c.paths.marathon}/target/universal/stage/bin/marathon`,
