@@ -23,7 +23,9 @@ let shared: Shared | null = null;
 
 function acquire(): Shared {
   if (!shared) {
-    const socket = io({ withCredentials: true });
+    // WebSocket first: log bytes travel as binary frames (long-polling would base64 them);
+    // polling stays the fallback where a proxy refuses WebSockets.
+    const socket = io({ withCredentials: true, transports: ["websocket", "polling"], tryAllTransports: true });
     const created: Shared = { socket, follower: new LogFollower(socket), users: 0, closeTimer: null, everConnected: false };
     socket.on("connect", () => (created.everConnected = true));
     shared = created;

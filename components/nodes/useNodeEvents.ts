@@ -8,7 +8,9 @@ import { io } from "socket.io-client";
 export function useNodeEvents() {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const socket = io({ withCredentials: true });
+    // WebSocket first: log bytes travel as binary frames (long-polling would base64 them);
+    // polling stays the fallback where a proxy refuses WebSockets.
+    const socket = io({ withCredentials: true, transports: ["websocket", "polling"], tryAllTransports: true });
     socket.on("connect", () => socket.emit("subscribe", "nodes"));
     socket.on("node:changed", () => void queryClient.invalidateQueries({ queryKey: ["nodes"] }));
     return () => {
