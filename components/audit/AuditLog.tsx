@@ -2,9 +2,9 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
-import type { ReactNode } from "react";
 import type { AuditEventView } from "@/lib/audit/listAuditEvents";
 import { api } from "../apiClient";
+import { DataTable } from "../ui/DataTable";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { secondaryButtonClass } from "../ui/Field";
 import { RelativeTime } from "../ui/RelativeTime";
@@ -60,16 +60,6 @@ function useAuditEvents(filters: AuditFilters) {
   });
 }
 
-function MessageRow({ children }: { children: ReactNode }) {
-  return (
-    <tr>
-      <td colSpan={7} className="px-3 py-8 text-center text-sm text-slate-500">
-        {children}
-      </td>
-    </tr>
-  );
-}
-
 export function AuditLog() {
   const searchParams = useSearchParams();
   const filters = filtersFromParams(searchParams);
@@ -80,28 +70,15 @@ export function AuditLog() {
     <div className="space-y-4">
       <AuditFilterBar filters={filters} />
       <ErrorBanner error={audit.error} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left" data-testid="audit-table">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-3 py-2">Time</th>
-              <th className="px-3 py-2">Actor</th>
-              <th className="px-3 py-2">Action</th>
-              <th className="px-3 py-2">Target</th>
-              <th className="px-3 py-2">Result</th>
-              <th className="px-3 py-2">IP</th>
-              <th className="px-3 py-2">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <AuditRow key={e.id} event={e} />
-            ))}
-            {audit.isPending && <MessageRow>Loading…</MessageRow>}
-            {audit.isSuccess && events.length === 0 && <MessageRow>{filtered ? "No events match these filters." : "No events recorded yet."}</MessageRow>}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="audit-table"
+        columns={["Time", "Actor", "Action", "Target", "Result", "IP", "Detail"].map((label) => ({ label }))}
+        message={audit.isPending ? "Loading…" : audit.isSuccess && events.length === 0 ? (filtered ? "No events match these filters." : "No events recorded yet.") : null}
+      >
+        {events.map((e) => (
+          <AuditRow key={e.id} event={e} />
+        ))}
+      </DataTable>
       {audit.hasNextPage && (
         <button className={secondaryButtonClass} onClick={() => audit.fetchNextPage()} disabled={audit.isFetchingNextPage}>
           {audit.isFetchingNextPage ? "Loading…" : "Load older"}

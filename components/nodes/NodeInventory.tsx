@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { NodeView } from "@/lib/nodes/nodeView";
 import { api } from "../apiClient";
 import { useCan } from "../Providers";
+import { DataTable } from "../ui/DataTable";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { buttonClass, secondaryButtonClass } from "../ui/Field";
 import { ConfirmButton } from "../ui/ConfirmButton";
@@ -81,40 +82,19 @@ export function NodeInventory() {
         )}
       </div>
       <ErrorBanner error={nodes.error} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left">
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-3 py-2">Node</th>
-              <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Arch</th>
-              <th className="px-3 py-2">OS</th>
-              <th className="px-3 py-2 text-right">CPUs</th>
-              <th className="px-3 py-2 text-right">Memory</th>
-              <th className="px-3 py-2">Reachability</th>
-              <th className="px-3 py-2">Last check</th>
-              <th className="px-3 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {nodes.data?.map((n) => <NodeRow key={n.id} node={n} />)}
-            {nodes.data?.length === 0 && (
-              <tr>
-                <td colSpan={9} className="px-3 py-8 text-center text-sm text-slate-500">
-                  No nodes yet. {canOperate ? "Add the machines of your cluster: a master first, then agents." : "An operator can add them."}
-                </td>
-              </tr>
-            )}
-            {nodes.isLoading && (
-              <tr>
-                <td colSpan={9} className="px-3 py-8 text-center text-sm text-slate-500">
-                  Loading…
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="nodes-table"
+        columns={[{ label: "Node" }, { label: "Role" }, { label: "Arch" }, { label: "OS" }, { label: "CPUs", align: "right" }, { label: "Memory", align: "right" }, { label: "Reachability" }, { label: "Last check" }, { label: "" }]}
+        message={
+          nodes.isLoading
+            ? "Loading…"
+            : nodes.data?.length === 0
+              ? `No nodes yet. ${canOperate ? "Add the machines of your cluster: a master first, then agents." : "An operator can add them."}`
+              : null
+        }
+      >
+        {nodes.data?.map((n) => <NodeRow key={n.id} node={n} />)}
+      </DataTable>
     </div>
   );
 }

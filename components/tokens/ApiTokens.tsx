@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { ApiTokenView } from "@/lib/auth/apiTokens";
 import { api, ApiError } from "../apiClient";
 import { ConfirmButton } from "../ui/ConfirmButton";
+import { DataTable } from "../ui/DataTable";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { buttonClass, Field, inputClass } from "../ui/Field";
 import { RelativeTime } from "../ui/RelativeTime";
@@ -96,32 +97,11 @@ function TokenRow({ token }: { token: ApiTokenView }) {
 function TokenTable({ tokens, loading }: { tokens: ApiTokenView[] | undefined; loading: boolean }) {
   const message = loading ? "Loading…" : tokens?.length === 0 ? "No tokens yet." : null;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-left" data-testid="tokens-table">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2">Name</th>
-            <th className="px-3 py-2">Token</th>
-            <th className="px-3 py-2">Created</th>
-            <th className="px-3 py-2">Last used</th>
-            <th className="px-3 py-2">Status</th>
-            <th className="px-3 py-2" />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens?.map((t) => (
-            <TokenRow key={t.id} token={t} />
-          ))}
-          {message && (
-            <tr>
-              <td colSpan={6} className="px-3 py-8 text-center text-sm text-slate-500">
-                {message}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable testId="tokens-table" columns={["Name", "Token", "Created", "Last used", "Status", ""].map((label) => ({ label }))} message={message}>
+      {tokens?.map((t) => (
+        <TokenRow key={t.id} token={t} />
+      ))}
+    </DataTable>
   );
 }
 

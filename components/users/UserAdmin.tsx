@@ -7,6 +7,7 @@ import type { UserView } from "@/lib/auth/users";
 import { api } from "../apiClient";
 import { useCurrentUser } from "../Providers";
 import { ConfirmButton } from "../ui/ConfirmButton";
+import { DataTable } from "../ui/DataTable";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { secondaryButtonClass } from "../ui/Field";
 import { RelativeTime } from "../ui/RelativeTime";
@@ -118,31 +119,11 @@ function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
 
 function UserTable({ users, loading, me }: { users: UserView[] | undefined; loading: boolean; me: string | undefined }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-left" data-testid="users-table">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2">Username</th>
-            <th className="px-3 py-2">Role</th>
-            <th className="px-3 py-2">Status</th>
-            <th className="px-3 py-2">Created</th>
-            <th className="px-3 py-2" />
-          </tr>
-        </thead>
-        <tbody>
-          {users?.map((u) => (
-            <UserRow key={u.id} user={u} isSelf={u.username === me} />
-          ))}
-          {loading && (
-            <tr>
-              <td colSpan={5} className="px-3 py-8 text-center text-sm text-slate-500">
-                Loading…
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable testId="users-table" columns={["Username", "Role", "Status", "Created", ""].map((label) => ({ label }))} message={loading ? "Loading…" : null}>
+      {users?.map((u) => (
+        <UserRow key={u.id} user={u} isSelf={u.username === me} />
+      ))}
+    </DataTable>
   );
 }
 
