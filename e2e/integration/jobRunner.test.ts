@@ -73,8 +73,7 @@ describe("job runner", () => {
     await runner.start();
     await waitFor("the first half of the output", async () => log(ids.survivor!).includes("line 3000\n"));
     await host.stop(); // the listener and every session die; the detached step does not
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await job(ids.survivor!)).note).toMatch(/reconnecting/);
+    await waitFor("the job to say it is reconnecting", async () => /reconnecting/.test((await job(ids.survivor!)).note ?? ""), 15_000);
     await host.start();
     await runner.idle();
     expect(await job(ids.survivor!)).toMatchObject({ status: "succeeded", exitCode: 0 });
