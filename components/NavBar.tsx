@@ -31,9 +31,9 @@ export function NavBar() {
             {l.label}
           </Link>
         ))}
-        <span className="ml-auto text-sm text-slate-600" data-testid="current-user">
+        <Link href="/settings/account" className="ml-auto text-sm text-slate-600 hover:text-slate-900" data-testid="current-user" title="Your account">
           {user.username} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
-        </span>
+        </Link>
         <button onClick={logout} className="text-sm text-slate-600 hover:text-slate-900">
           Sign out
         </button>

@@ -72,6 +72,25 @@ describe("sign-in", () => {
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
+  it("a user changes their own password; the old one stops working and other sessions end", async () => {
+    const username = `pw-${Math.random().toString(36).slice(2, 8)}`;
+    expect((await admin.call("POST", "/api/v1/users", { body: { username, password: "first-password-123", role: "viewer" } })).status).toBe(201);
+    const here = new TestClient(server.url);
+    const elsewhere = new TestClient(server.url);
+    await here.login(username, "first-password-123");
+    await elsewhere.login(username, "first-password-123");
+    const wrong = await here.call("POST", "/api/v1/auth/password", { body: { currentPassword: "not-it-at-all", newPassword: "second-password-456" } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields.currentPassword).toBeTruthy();
+    const short = await here.call("POST", "/api/v1/auth/password", { body: { currentPassword: "first-password-123", newPassword: "short" } });
+    expect(short.body.error.fields.newPassword).toMatch(/12 characters/);
+    expect((await here.call("POST", "/api/v1/auth/password", { body: { currentPassword: "first-password-123", newPassword: "second-password-456" } })).status).toBe(200);
+    expect((await here.call("GET", "/api/v1/nodes")).status).toBe(200);
+    expect((await elsewhere.call("GET", "/api/v1/nodes")).status).toBe(401);
+    expect((await new TestClient(server.url).login(username, "first-password-123")).status).toBe(401);
+    expect((await new TestClient(server.url).login(username, "second-password-456")).status).toBe(200);
+  });
+
   it("logout ends the session", async () => {
     const client = new TestClient(server.url);
     await client.login("admin", server.adminPassword);

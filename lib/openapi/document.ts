@@ -100,6 +100,13 @@ export function openApiDocument() {
         },
       },
       "/auth/logout": { post: { summary: "End this session", responses: { "200": ok("Signed out"), ...errors } } },
+      "/auth/password": {
+        post: {
+          summary: "Change your own password (current one required); your other sessions end",
+          requestBody: json(z.object({ currentPassword: z.string(), newPassword: passwordSchema })),
+          responses: { "200": ok("Changed"), ...errors },
+        },
+      },
       "/auth/session": { get: { summary: "Who am I, and the CSRF token for this session", responses: { "200": ok("The caller"), ...errors } } },
       "/nodes": {
         get: { summary: "List nodes", responses: { "200": ok("Nodes", { type: "object", properties: { nodes: { type: "array", items: ref("Node") } } }), ...errors } },
