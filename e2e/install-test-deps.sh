@@ -18,8 +18,9 @@ declare -A CHECKS=(
   [git]="git"
   [automake]="automake"
   [util-linux]="unshare nsenter"
+  [curl]="/usr/bin/curl"
 )
-ORDER=(openssh-server openssh-client chromium zookeeper iproute2 netcat-openbsd procps git automake util-linux)
+ORDER=(openssh-server openssh-client chromium zookeeper iproute2 netcat-openbsd procps git automake util-linux curl)
 
 present() {
   local f
