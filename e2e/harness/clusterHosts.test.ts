@@ -200,7 +200,7 @@ describe("cluster test hosts", () => {
 sed -i 's|^dataDir=.*|dataDir=/var/lib/armdeck/zookeeper|' zoo.cfg
 printf 'clientPortAddress=${arm.address}\\nadmin.enableServer=false\\n4lw.commands.whitelist=ruok,srvr,stat,mntr\\n' >> zoo.cfg
 cd .. && ZOO_LOG_DIR=/var/log/armdeck bin/zkServer.sh start "$PWD/conf/zoo.cfg" 2>/dev/null
-for i in $(seq 1 60); do r=$(echo ruok | nc -w 1 ${arm.address} 2181 || true); [ "$r" = imok ] && break; sleep 0.2; done
+for i in $(seq 1 60); do r=$(printf ruok | nc -w 1 ${arm.address} 2181 || true); [ "$r" = imok ] && break; sleep 0.2; done
 printf '%s\\n' "$r"; echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode`,
     );
     expect(out).toBe("Starting zookeeper ... STARTED\nimok\nMode: standalone\n");

@@ -36,7 +36,10 @@ export const SERVICES: ServiceDef[] = [
     where: "master",
     startAfter: ["zookeeper.configure"],
     stopAfter: ["mesos-master.stop", "marathon.stop"],
-    probe: (c) => `[ "$(echo ruok | nc -w 3 ${c.node.qAddress} ${c.settings.zookeeperPort} 2>/dev/null)" = imok ]`,
+    // printf, not echo: ZooKeeper reads four bytes, answers and closes; an unread newline left in
+    // its socket makes the close a reset that can discard "imok" before nc reads it (3% of probes
+    // failed that way here).
+    probe: (c) => `[ "$(printf ruok | nc -w 3 ${c.node.qAddress} ${c.settings.zookeeperPort} 2>/dev/null)" = imok ]`,
     probeText: (c) => `ruok on ${hostPort(c.node.address, c.settings.zookeeperPort)} answers imok`,
     own: {
       prepare: (c) => `${findZookeeperDir(c)}\nmkdir -p ${c.q.logDir}`,
