@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { PlanRunView } from "@/lib/jobs/jobViews";
 import { api } from "../apiClient";
+import { useLiveInvalidation } from "../useLiveInvalidation";
 import { RelativeTime } from "../ui/RelativeTime";
 
 const STATUS_CLASS: Record<string, string> = {
@@ -18,8 +19,8 @@ export function RecentRuns() {
   const runs = useQuery({
     queryKey: ["plan-runs"],
     queryFn: () => api<{ runs: (PlanRunView & { counts: Record<string, number> })[] }>("/plan-runs?limit=20").then((r) => r.runs),
-    refetchInterval: 5000,
   });
+  useLiveInvalidation("runs", "plan:update", ["plan-runs"]);
   return (
     <section className="rounded-lg border border-slate-200 bg-white">
       <h2 className="border-b border-slate-200 px-4 py-2 font-semibold">Recent plan runs</h2>

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { startAppServer, type AppServer } from "../harness/appServer";
-import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { TestClient } from "../harness/httpClient";
+import type { AppServer } from "../harness/appServer";
+import { stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
+import { startServerWithCluster } from "./ownCluster";
+import { signInAt } from "./state";
 
 // Its own server and cluster, so the other specs' nodes do not change this cluster's shape.
 let server: AppServer;
@@ -10,21 +11,10 @@ let hosts: ClusterHost[];
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  [server, hosts] = await Promise.all([
-    startAppServer(),
-    startCluster([
-      { arch: "aarch64", hostname: "od1000-1" },
-      { arch: "x86_64", hostname: "od1000-0" },
-    ]),
-  ]);
-  const admin = new TestClient(server.url);
-  await admin.login("admin", server.adminPassword);
-  for (const [i, h] of hosts.entries()) {
-    const res = await admin.call("POST", "/api/v1/nodes", {
-      body: { name: h.hostname, address: h.address, port: h.port, username: "root", auth: { kind: "key", privateKey: h.root.privateKey }, role: i === 0 ? "both" : "agent", hostKeyFingerprint: await h.hostKeyFingerprint() },
-    });
-    expect(res.status).toBe(201);
-  }
+  ({ server, hosts } = await startServerWithCluster([
+    { arch: "aarch64", hostname: "od1000-1" },
+    { arch: "x86_64", hostname: "od1000-0" },
+  ]));
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -33,11 +23,7 @@ test.afterAll(async () => {
 
 test("bring up the cluster with one click, watch the log live, search it and download it", async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto(`${server.url}/login?next=/cluster`);
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(server.adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${server.url}/cluster`);
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/cluster");
 
   // The dry run shows the exact commands per node before anything runs.
   await page.getByRole("button", { name: "Dry run" }).click();

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startAppServer, type AppServer } from "../harness/appServer";
-import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { TestClient } from "../harness/httpClient";
+import type { AppServer } from "../harness/appServer";
+import { stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
+import { startServerWithCluster } from "./ownCluster";
+import { signInAt } from "./state";
 
 // A node whose package mirror lacks sbt: Prepare fails on that step, the run page says which
 // command failed and how; once the mirror has it, "Retry from failed step" finishes the run.
@@ -13,14 +14,8 @@ let host: ClusterHost;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   let hosts: ClusterHost[];
-  [server, hosts] = await Promise.all([startAppServer(), startCluster([{ arch: "aarch64", hostname: "od1000-1", unavailablePackages: ["sbt"] }])]);
+  ({ server, hosts } = await startServerWithCluster([{ arch: "aarch64", hostname: "od1000-1", unavailablePackages: ["sbt"] }]));
   host = hosts[0]!;
-  const admin = new TestClient(server.url);
-  await admin.login("admin", server.adminPassword);
-  const res = await admin.call("POST", "/api/v1/nodes", {
-    body: { name: host.hostname, address: host.address, port: host.port, username: "root", auth: { kind: "key", privateKey: host.root.privateKey }, role: "both", hostKeyFingerprint: await host.hostKeyFingerprint() },
-  });
-  expect(res.status).toBe(201);
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -29,11 +24,7 @@ test.afterAll(async () => {
 
 test("a failed step shows its command, exit code and last lines; retry resumes from it", async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto(`${server.url}/login?next=/cluster`);
-  await page.getByLabel("Username").fill("admin");
-  await page.getByLabel("Password").fill(server.adminPassword);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${server.url}/cluster`);
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/cluster");
   await page.getByRole("radio", { name: "Prepare" }).click();
   await page.getByRole("button", { name: "Prepare" }).last().click();
   await expect(page).toHaveURL(/\/runs\/[a-z0-9]+/);

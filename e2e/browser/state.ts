@@ -25,7 +25,11 @@ export function e2eState(): E2eState {
 }
 
 export async function signIn(page: Page, who: { username: string; password: string }, next = "/nodes") {
-  const { url } = e2eState();
+  await signInAt(page, e2eState().url, who, next);
+}
+
+/** Signs in through the login page of the server at `url` and waits to land on `next`. */
+export async function signInAt(page: Page, url: string, who: { username: string; password: string }, next: string) {
   await page.goto(`${url}/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Username").fill(who.username);
   await page.getByLabel("Password").fill(who.password);

@@ -1,4 +1,4 @@
-import { publish } from "../realtime/publish.ts";
+import { publish, ROOMS } from "../realtime/publish.ts";
 import type { LogChunk } from "./logStore.ts";
 
 // The one place job output and job state reach browsers. Rooms: job:<id> for a log, plan:<id>
@@ -35,6 +35,8 @@ export function publishJobUpdate(job: JobEvent): void {
   publish(planRoom(job.planRunId), "job:update", job);
 }
 
+/** To the run's own room, and to the list of runs every cluster page shows. */
 export function publishPlanRunUpdate(run: { id: string; status: string }): void {
   publish(planRoom(run.id), "plan:update", run);
+  publish(ROOMS.runs, "plan:update", run);
 }

@@ -45,6 +45,7 @@ export async function createPlanRun(kind: PlanKind, scope: PlanScope, actor: Aud
     }),
   ]);
   await recordAuditEvent({ actor, action: `plan.${kind}`, target: runId, result: "success", detail: { jobs: plan.jobs.length, scope, warnings: plan.warnings } });
+  publishPlanRunUpdate({ id: runId, status: "queued" });
   wakeRunner();
   return { id: runId, jobs: plan.jobs.length };
 }

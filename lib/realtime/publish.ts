@@ -15,4 +15,4 @@ export function publish(room: string, event: string, payload: unknown): void {
   registry.armdeckPublisher?.publish(room, event, payload);
 }
 
-export const ROOMS = { nodes: "nodes" } as const;
+export const ROOMS = { nodes: "nodes", runs: "runs" } as const;

@@ -13,7 +13,7 @@ const REPLAY_SLICE = 1024 * 1024;
  */
 export function registerSocketHandlers(socket: Socket): void {
   socket.on("subscribe", (room: unknown) => {
-    if (room === ROOMS.nodes) void socket.join(room);
+    if (room === ROOMS.nodes || room === ROOMS.runs) void socket.join(room);
   });
 
   socket.on("log:follow", async (msg: { jobId?: unknown; offset?: unknown }) => {

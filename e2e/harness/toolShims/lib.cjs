@@ -6,6 +6,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const crypto = require("node:crypto");
 const childProcess = require("node:child_process");
+const http = require("node:http");
 
 const config = JSON.parse(fs.readFileSync(path.join(__dirname, "config.json"), "utf8"));
 
@@ -208,8 +209,29 @@ function parseZkUrl(url) {
   return { servers, path: m[2] || "/" };
 }
 
+/** POSTs JSON to a stand-in's internal endpoint (agents and Marathon registering with the master). */
+function postJson(url, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", headers: { "Content-Type": "application/json" }, timeout: 2000 }, (res) => {
+      let data = "";
+      res.on("data", (c) => (data += c));
+      res.on("end", () => {
+        try {
+          resolve(JSON.parse(data));
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    req.on("error", reject);
+    req.on("timeout", () => req.destroy(new Error("timeout")));
+    req.end(body);
+  });
+}
+
 module.exports = {
   config,
+  postJson,
   write,
   STATE_DIR,
   PKG_BIN_DIR,

@@ -91,24 +91,6 @@ function send(res, status, body, type) {
   res.end(body);
 }
 
-function postJson(url, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { "Content-Type": "application/json" }, timeout: 2000 }, (res) => {
-      let data = "";
-      res.on("data", (c) => (data += c));
-      res.on("end", () => {
-        try {
-          resolve(JSON.parse(data));
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-    req.on("error", reject);
-    req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.end(body);
-  });
-}
 
 async function main() {
   const argv = process.argv.slice(2);
@@ -255,7 +237,7 @@ async function main() {
       id: frameworkId || undefined,
     });
     try {
-      const reply = await postJson(`http://${addr}/master/mesos.internal.RegisterFrameworkMessage`, body);
+      const reply = await lib.postJson(`http://${addr}/master/mesos.internal.RegisterFrameworkMessage`, body);
       if (!frameworkId) log("INFO", `Registered as ${reply.framework_id} to master '${reply.framework_id.replace(/-\d+$/, "")}'`, "mesosphere.marathon.MarathonScheduler:Thread-14");
       frameworkId = reply.framework_id;
       warned = false;

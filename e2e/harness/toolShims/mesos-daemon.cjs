@@ -603,7 +603,7 @@ async function runAgent() {
       announced = addr;
     }
     const body = JSON.stringify({ ...me, resources: Object.fromEntries(Object.entries(resources).map(([k, v]) => [k, v instanceof D ? v.n : v])) });
-    const reply = await postJson(`http://${addr}/master/mesos.internal.RegisterSlaveMessage`, body).catch(() => undefined);
+    const reply = await lib.postJson(`http://${addr}/master/mesos.internal.RegisterSlaveMessage`, body).catch(() => undefined);
     if (!reply) return;
     if (!agentId) log("I", "slave.cpp", 1306, `Registered with master ${reply.master}; given agent ID ${reply.slave_id}`);
     agentId = reply.slave_id;
@@ -621,24 +621,6 @@ async function runAgent() {
   process.on("SIGINT", shutdown);
 }
 
-function postJson(url, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { "Content-Type": "application/json" }, timeout: 2000 }, (res) => {
-      let data = "";
-      res.on("data", (c) => (data += c));
-      res.on("end", () => {
-        try {
-          resolve(JSON.parse(data));
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-    req.on("error", reject);
-    req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.end(body);
-  });
-}
 
 (ROLE === "master" ? runMaster() : runAgent()).catch((e) => {
   log("F", "main.cpp", 500, String(e && e.stack ? e.stack : e));
