@@ -20,6 +20,8 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
       ["mesosSource", "Mesos source"],
       ["mesosGitUrl", "Mesos git repository"],
       ["mesosTarballUrl", "Mesos release tarball URL ({version} is replaced)"],
+      ["mesosZlibCheckFix", "Answer configure's zlib check (git sources; autoconf 2.70+ breaks it)"],
+      ["mesosDisableWerror", "Configure with --disable-werror (GCC 9+ warnings are fatal otherwise)"],
       ["marathonVersion", "Marathon tag", "marathon-versions"],
       ["marathonGitUrl", "Marathon git repository"],
       ["weaveVersion", "Weave Net version"],
@@ -89,7 +91,9 @@ export function ClusterSettingsForm() {
           <div className="grid gap-3 md:grid-cols-2">
             {g.fields.map(([key, label, list]) => (
               <Field key={key} label={label} htmlFor={`s-${key}`} error={form.formState.errors[key]?.message} hint={`Default: ${String(current.data.defaults[key])}`}>
-                {key === "mesosSource" ? (
+                {typeof current.data.defaults[key] === "boolean" ? (
+                  <input id={`s-${key}`} type="checkbox" className="h-4 w-4" {...form.register(key)} />
+                ) : key === "mesosSource" ? (
                   <select id={`s-${key}`} className={inputClass} {...form.register(key)}>
                     <option value="git">git checkout of the tag (runs ./bootstrap)</option>
                     <option value="tarball">release tarball</option>

@@ -45,6 +45,10 @@ export const clusterSettingsSchema = z.object({
   mesosGitUrl: downloadUrl.default("https://github.com/apache/mesos.git"),
   /** {version} is replaced by mesosVersion. */
   mesosTarballUrl: downloadUrl.default("https://archive.apache.org/dist/mesos/{version}/mesos-{version}.tar.gz"),
+  /** Passes Mesos's configure the zlib check's answer (git sources only: autoconf 2.70+ breaks the check). */
+  mesosZlibCheckFix: z.boolean().default(true),
+  /** Passes --disable-werror: GCC 9+ warnings are fatal under Mesos's default -Werror. */
+  mesosDisableWerror: z.boolean().default(true),
   marathonVersion: version.default("v1.5.1"),
   marathonGitUrl: downloadUrl.default("https://github.com/mesosphere/marathon.git"),
   weaveVersion: version.default("2.8.1"),

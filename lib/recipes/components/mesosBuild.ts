@@ -1,9 +1,13 @@
 import { isArm64 } from "../../nodes/nodeFacts.ts";
+import { shQuote } from "../../shell/quote.ts";
 import type { RecipeContext, StepDef } from "../recipeTypes.ts";
+import { mesosConfigureArgs } from "./mesosConfigureArgs.ts";
 
 const jobs = (c: RecipeContext) => (c.node.cpus && c.node.cpus > 0 ? String(c.node.cpus) : '"$(nproc)"');
 const builtMarker = (c: RecipeContext) => `${c.paths.mesos}/build/.armdeck-built`;
 const needsConfigGuessFix = (c: RecipeContext) => isArm64(c.node.arch);
+const configuredWith = (c: RecipeContext) => `${c.paths.mesos}/build/.armdeck-configure-args`;
+const configureLine = (c: RecipeContext) => mesosConfigureArgs(c.settings).map((a) => shQuote(a.arg)).join(" ");
 
 /** The newest automake's config.guess knows aarch64; Mesos 1.4's bundled libraries ship older ones. */
 const FIND_AUTOMAKE_CONFIG_GUESS = [
@@ -56,8 +60,17 @@ export const mesosBuildSteps: StepDef[] = [
     where: "all",
     after: ["mesos.fetch", "mesos.bootstrap"],
     mutating: true,
-    check: (c) => `[ -f ${c.paths.mesos}/build/Makefile ]`,
-    run: (c) => `mkdir -p ${c.paths.mesos}/build\ncd ${c.paths.mesos}/build\n../configure`,
+    // Configured with other arguments (a setting changed): configure again and build again.
+    check: (c) => `[ -f ${c.paths.mesos}/build/Makefile ] && [ "$(cat ${configuredWith(c)} 2>/dev/null)" = ${shQuote(configureLine(c))} ]`,
+    run: (c) =>
+      [
+        `mkdir -p ${c.paths.mesos}/build`,
+        `cd ${c.paths.mesos}/build`,
+        ...mesosConfigureArgs(c.settings).map((a) => `# ${a.arg}: ${a.why}`),
+        `rm -f ${builtMarker(c)} ${c.paths.mesos}/build/.armdeck-first-pass`,
+        `../configure${configureLine(c) ? ` ${configureLine(c)}` : ""}`,
+        `printf '%s\\n' ${shQuote(configureLine(c))} > ${configuredWith(c)}`,
+      ].join("\n"),
   },
   {
     id: "mesos.make-first-pass",
