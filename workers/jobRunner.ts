@@ -4,7 +4,7 @@ import { env } from "../lib/env.ts";
 import { cancelUnreachableJobs, claimRunnableJobs, runningJobsOf } from "../lib/jobs/jobQueue.ts";
 import { toJobEvent } from "../lib/jobs/jobViews.ts";
 import { publishJobUpdate, publishLogChunk } from "../lib/jobs/logPublisher.ts";
-import { appendLog, logSize, tailLog } from "../lib/jobs/logStore.ts";
+import { appendLog, LogWriteError, logSize, tailLog } from "../lib/jobs/logStore.ts";
 import { refreshPlanRunStatus } from "../lib/jobs/planRuns.ts";
 import { crashPoint } from "../lib/jobs/crashPoint.ts";
 import { cancelRemoteJob, inspectRemoteJob, remoteJobDir, runAndFollow } from "../lib/jobs/remoteJob.ts";
@@ -210,7 +210,12 @@ export class JobRunner {
         if (Date.now() - lostSince > this.reconnectForMs) {
           return this.finish(job.id, "interrupted", null, `Lost the connection to ${node.name} for ${Math.round(this.reconnectForMs / 60000)} min; the step may still run there.`);
         }
-        const note = `Connection to ${node.name} lost (${error instanceof Error ? error.message : error}); reconnecting…`;
+        // A log write that failed (dashboard disk full) is retried like a lost connection: the
+        // follow starts again from the stored size, so no byte is skipped once there is room.
+        const note =
+          error instanceof LogWriteError
+            ? `${error.message}; retrying…`
+            : `Connection to ${node.name} lost (${error instanceof Error ? error.message : error}); reconnecting…`;
         await db.job.update({ where: { id: job.id }, data: { note } }).catch(() => undefined);
         await this.publish(job.id);
         await sleep(1000);
