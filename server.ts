@@ -7,11 +7,13 @@ import { authenticate } from "./lib/auth/principal.ts";
 import { issueSetupToken } from "./lib/auth/setupToken.ts";
 import { ensureAdminFromPassword } from "./lib/auth/users.ts";
 import { dbReady } from "./lib/db/client.ts";
+import { dataDir } from "./lib/db/databaseUrl.ts";
 import { env } from "./lib/env.ts";
 import { isApiPath, isPublicPath } from "./lib/http/accessGate.ts";
 import { logger } from "./lib/logger.ts";
 import { registerPublisher } from "./lib/realtime/publish.ts";
 import { registerSocketHandlers } from "./lib/realtime/socketHandlers.ts";
+import { takeRunnerLock } from "./lib/jobs/runnerLock.ts";
 import { JobRunner } from "./workers/jobRunner.ts";
 import { secretKey } from "./lib/crypto/secretKey.ts";
 import { startNodeHealthChecker } from "./workers/nodeHealthChecker.ts";
@@ -54,6 +56,13 @@ async function gate(req: IncomingMessage, res: ServerResponse): Promise<boolean>
 
 async function main() {
   await dbReady();
+  // One job runner per data folder, taken before anything else runs: a second Armdeck on the
+  // same folder exits here, having changed nothing (lib/jobs/runnerLock.ts).
+  const runnerLock = takeRunnerLock(dataDir());
+  if (!runnerLock.held) {
+    logger.fatal(runnerLock.message);
+    process.exit(1);
+  }
   secretKey(); // fail at start, not at the first node, when the key is unusable
 
   if (config.ARMDECK_ADMIN_PASSWORD) {
@@ -111,7 +120,7 @@ async function main() {
 
   const shutdown = () => {
     stopChecker();
-    void runner.stop();
+    void runner.stop().finally(() => runnerLock.release());
     io.close();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();

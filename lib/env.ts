@@ -5,6 +5,10 @@ const boolFlag = z
   .enum(["1", "0", "true", "false", "yes", "no"])
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
+/** Named points where ARMDECK_CRASH_AT kills the runner's process (tests only, lib/jobs/crashPoint.ts). */
+export const CRASH_POINTS = ["job-claimed", "job-folder-recorded", "job-started-on-node"] as const;
+export type CrashPoint = (typeof CRASH_POINTS)[number];
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -25,6 +29,8 @@ const envSchema = z.object({
   /** How often the background checker re-tests every node's reachability; 0 turns it off. */
   ARMDECK_NODE_CHECK_INTERVAL_S: z.coerce.number().int().min(0).default(300),
   ARMDECK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Tests only: the process kills itself at this point of a job's start, as a crash would. */
+  ARMDECK_CRASH_AT: z.enum(CRASH_POINTS).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

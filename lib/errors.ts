@@ -50,3 +50,10 @@ export class TooManyRequestsError extends AppError {
     });
   }
 }
+
+/** Armdeck cannot do this right now for a reason outside the request (e.g. its database takes no writes). */
+export class ServiceUnavailableError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, 503, "service_unavailable", extra);
+  }
+}

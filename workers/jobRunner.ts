@@ -4,9 +4,11 @@ import { env } from "../lib/env.ts";
 import { cancelUnreachableJobs, claimRunnableJobs, runningJobsOf } from "../lib/jobs/jobQueue.ts";
 import { toJobEvent } from "../lib/jobs/jobViews.ts";
 import { publishJobUpdate, publishLogChunk } from "../lib/jobs/logPublisher.ts";
-import { appendLog, logSize, tailLog } from "../lib/jobs/logStore.ts";
+import { appendLog, LogWriteError, logSize, tailLog } from "../lib/jobs/logStore.ts";
 import { refreshPlanRunStatus } from "../lib/jobs/planRuns.ts";
+import { crashPoint } from "../lib/jobs/crashPoint.ts";
 import { cancelRemoteJob, inspectRemoteJob, remoteJobDir, runAndFollow } from "../lib/jobs/remoteJob.ts";
+import { RemoteJobFolderGoneError } from "../lib/jobs/remoteJobErrors.ts";
 import { onRunnerWake } from "../lib/jobs/runnerSignal.ts";
 import { clusterSettingsSchema } from "../lib/cluster/clusterSettingsSchema.ts";
 import { logger } from "../lib/logger.ts";
@@ -127,17 +129,29 @@ export class JobRunner {
     const settings = clusterSettingsSchema.parse(JSON.parse(run.settings));
     const timeoutMs = env().ARMDECK_SSH_TIMEOUT_MS;
 
-    // A fresh job gets its folder recorded before anything runs, so a restart in between
-    // reattaches (the start is idempotent per folder) instead of starting the step twice.
+    // A fresh job gets its folder recorded before anything runs. Until the node confirms the step
+    // started, every attempt to follow it sends the start too: the node starts a step at most once
+    // per folder, so a crash anywhere between claim and start neither loses nor repeats the step.
     let dir = job.remoteDir;
-    let mustStart = !reattach || !dir;
-    if (mustStart) {
+    if (!reattach || !dir) {
+      crashPoint("job-claimed");
       dir = remoteJobDir(settings.armdeckDir, node.username, job.id, job.attempt);
       const attemptLogStart = logSize(job.id);
       await db.job.update({ where: { id: job.id }, data: { remoteDir: dir, attemptLogStart } });
       job = { ...job, remoteDir: dir, attemptLogStart };
       await this.publish(job.id);
+      crashPoint("job-folder-recorded");
     }
+    let mustStart = !job.remoteStartedAt;
+    const start = {
+      script: job.script,
+      username: node.username,
+      onStarted: () => {
+        crashPoint("job-started-on-node");
+        mustStart = false;
+        void db.job.update({ where: { id: job.id }, data: { remoteStartedAt: new Date() } }).catch((error) => logger.warn({ err: error, job: job.id }, "could not record the step's start"));
+      },
+    };
 
     let lostSince: number | null = null;
     let lastSizeWrite = 0;
@@ -165,9 +179,8 @@ export class JobRunner {
               void db.job.update({ where: { id: job.id }, data: { logSize: local } }).catch(() => undefined);
             }
           },
-          mustStart ? { script: job.script, username: node.username } : undefined,
+          mustStart ? start : undefined,
         );
-        mustStart = false;
         const fresh = await db.job.findUniqueOrThrow({ where: { id: job.id } });
         if (outcome.exitCode !== null) {
           if (fresh.cancelRequested && outcome.exitCode !== 0) return this.finish(job.id, "cancelled", outcome.exitCode, "Cancelled");
@@ -190,14 +203,19 @@ export class JobRunner {
         if (error instanceof SshError && error.kind === "host_key_changed") {
           return this.finish(job.id, "interrupted", null, error.message);
         }
-        if (error instanceof SshError && /folder is gone/.test(error.message)) {
-          return this.finish(job.id, "interrupted", null, `The step's folder ${dir} is gone from ${node.name}`);
+        if (error instanceof RemoteJobFolderGoneError) {
+          return this.finish(job.id, "interrupted", null, `The step's folder ${error.dir} is gone from ${node.name}`);
         }
         lostSince ??= Date.now();
         if (Date.now() - lostSince > this.reconnectForMs) {
           return this.finish(job.id, "interrupted", null, `Lost the connection to ${node.name} for ${Math.round(this.reconnectForMs / 60000)} min; the step may still run there.`);
         }
-        const note = `Connection to ${node.name} lost (${error instanceof Error ? error.message : error}); reconnecting…`;
+        // A log write that failed (dashboard disk full) is retried like a lost connection: the
+        // follow starts again from the stored size, so no byte is skipped once there is room.
+        const note =
+          error instanceof LogWriteError
+            ? `${error.message}; retrying…`
+            : `Connection to ${node.name} lost (${error instanceof Error ? error.message : error}); reconnecting…`;
         await db.job.update({ where: { id: job.id }, data: { note } }).catch(() => undefined);
         await this.publish(job.id);
         await sleep(1000);

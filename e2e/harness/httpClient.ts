@@ -5,6 +5,7 @@ export interface CallOptions {
   csrf?: boolean;
   origin?: string | null;
   headers?: Record<string, string>;
+  signal?: AbortSignal;
 }
 
 export interface CallResult<T = any> {
@@ -34,6 +35,7 @@ export class TestClient {
       headers,
       body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
       redirect: "manual",
+      signal: options.signal,
     });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie) this.cookie = setCookie.split(";")[0]!;

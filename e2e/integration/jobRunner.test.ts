@@ -3,10 +3,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { expectNumberedLines, insertPlanRun } from "../harness/jobFixtures";
+import { runRunnerUntilCrash } from "../harness/runnerProcess";
 import { startTestSshHost, stopAllTestSshHosts, type TestSshHost } from "../harness/sshHosts";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
-useFreshTestDatabase();
+const dataDir = useFreshTestDatabase();
 const { db, dbReady } = await import("../../lib/db/client.ts");
 const { createNode } = await import("../../lib/nodes/createNode.ts");
 const { JobRunner } = await import("../../workers/jobRunner.ts");
@@ -154,4 +155,23 @@ describe("job runner", () => {
     const [bStart, bEnd] = times(ids.b!);
     expect(aEnd! <= bStart! || bEnd! <= aStart!).toBe(true);
   });
+
+  // A dashboard killed between claiming a step and the node starting it: after a restart the step
+  // runs, exactly once, counted on the node. Each crash is at a named point (ARMDECK_CRASH_AT).
+  for (const point of ["job-claimed", "job-folder-recorded", "job-started-on-node"] as const) {
+    it(`a runner killed at ${point} leaves a step that runs exactly once after a restart`, async () => {
+      const runs = `/tmp/armdeck-runs-${point}-${Date.now()}`;
+      const { ids } = await insertPlanRun(db, [{ name: "once", nodeId, script: `echo ran >> ${runs}\necho step output` }]);
+      const crashed = await runRunnerUntilCrash(dataDir, point);
+      expect(crashed.signal, crashed.output).toBe("SIGKILL");
+      expect((await job(ids.once!)).status).toBe("running"); // claimed, and left so by the crash
+
+      runner = new JobRunner({ pollMs: 100, runnerId: "after-crash" });
+      await runner.start();
+      await runner.idle();
+      expect(await job(ids.once!)).toMatchObject({ status: "succeeded", exitCode: 0 });
+      expect(log(ids.once!)).toContain("step output");
+      expect((await host.exec(`cat ${runs}`)).stdout).toBe("ran\n");
+    });
+  }
 });

@@ -5,6 +5,7 @@ import { csrfRefusal } from "../auth/csrf.ts";
 import { authenticate, type Principal } from "../auth/principal.ts";
 import { roleAllows, type Role } from "../auth/roles.ts";
 import { dbReady } from "../db/client.ts";
+import { databaseUnavailable } from "../db/databaseUnavailable.ts";
 import { AppError, ForbiddenError, UnauthenticatedError, ValidationError } from "../errors.ts";
 import { logger } from "../logger.ts";
 import { clientIp, expectedOrigin } from "./requestMeta.ts";
@@ -25,6 +26,11 @@ type RouteContext<P> = { params: Promise<P> };
 
 export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ZodError) error = new ValidationError(zodFieldErrors(error));
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) {
+    logger.warn({ err: error }, unavailable.message);
+    error = unavailable;
+  }
   if (error instanceof AppError) {
     const field = typeof error.extra.field === "string" ? error.extra.field : null;
     const fields = (error.extra.fields as Record<string, string> | undefined) ?? (field ? { [field]: error.message } : undefined);

@@ -35,7 +35,8 @@ export async function findSession(cookieValue: string): Promise<SessionUser | nu
     return null;
   }
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.session.update({ where: { id }, data: { lastSeenAt: new Date() } });
+    // Best effort: a database that takes no writes (disk full) must not turn every read into an error.
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
   }
   return {
     sessionId: id,

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client.ts";
 import { dataDir, databaseUrl } from "./databaseUrl.ts";
+import { releaseFailedCommits } from "./releaseFailedCommits.ts";
 
 // One client per process: Next's route bundle, server.ts and the workers all reach this module,
 // so the instance is kept on globalThis rather than in module scope.
@@ -11,7 +12,7 @@ function createClient(): PrismaClient {
   fs.mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
   // The database holds sealed credentials and session hashes: the folder is the owner's only.
   fs.chmodSync(dataDir(), 0o700);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
+  return new PrismaClient({ adapter: releaseFailedCommits(new PrismaBetterSQLite3({ url: databaseUrl() })) });
 }
 
 export const db: PrismaClient = (globalForDb.armdeckDb ??= createClient());

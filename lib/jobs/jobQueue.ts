@@ -29,12 +29,11 @@ export async function claimRunnableJobs(runnerId: string, limit = 64): Promise<J
     const ids = JSON.parse(job.dependsOn) as string[];
     if (!ids.every((id) => deps.get(id) === "succeeded")) continue;
     if (job.mutating && busyNodes.has(job.nodeId)) continue;
-    const { count } = await db.job.updateMany({
-      where: { id: job.id, status: "queued", cancelRequested: false },
-      data: { status: "running", claimedBy: runnerId, startedAt: new Date(), finishedAt: null, exitCode: null, failure: null, note: null },
-    });
+    // A claim starts a new attempt: its folder and start are the runner's to record afresh.
+    const claim = { status: "running", claimedBy: runnerId, startedAt: new Date(), finishedAt: null, exitCode: null, failure: null, note: null, remoteDir: null, remoteStartedAt: null };
+    const { count } = await db.job.updateMany({ where: { id: job.id, status: "queued", cancelRequested: false }, data: claim });
     if (count === 1) {
-      claimed.push({ ...job, status: "running", claimedBy: runnerId });
+      claimed.push({ ...job, ...claim });
       if (job.mutating) busyNodes.add(job.nodeId);
     }
   }

@@ -6,6 +6,14 @@ import { dataDir } from "../db/databaseUrl.ts";
 // beside it an index of (offset, time) per appended chunk, which gives every line its time. The
 // file's size is the job's offset: nothing is counted that is not on disk.
 
+/** The job's output could not be stored on the dashboard (e.g. its disk is full). */
+export class LogWriteError extends Error {
+  constructor(jobId: string, cause: unknown) {
+    super(`Could not store the output of job ${jobId} on the dashboard (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+    this.name = "LogWriteError";
+  }
+}
+
 export interface LogChunk {
   offset: number;
   at: number;
@@ -37,14 +45,45 @@ export function logSize(jobId: string): number {
  * Returns the part actually appended (empty when all of it was already there).
  */
 export function appendLog(jobId: string, offset: number, data: Buffer, at = Date.now()): LogChunk | null {
-  fs.mkdirSync(logsDir(), { recursive: true, mode: 0o700 });
   const size = logSize(jobId);
   if (offset > size) throw new Error(`log gap for job ${jobId}: have ${size} bytes, got a chunk at ${offset}`);
   const fresh = data.subarray(size - offset);
   if (fresh.length === 0) return null;
-  fs.appendFileSync(logPath(jobId), fresh);
-  fs.appendFileSync(indexPath(jobId), `${size}\t${at}\n`);
+  try {
+    fs.mkdirSync(logsDir(), { recursive: true, mode: 0o700 });
+    // A short write (disk full) leaves a prefix of the chunk: still offset-true, as the size is
+    // the offset, and the caller resends the rest from there.
+    fs.appendFileSync(logPath(jobId), fresh);
+    appendIndexRecord(jobId, size, at);
+  } catch (error) {
+    throw new LogWriteError(jobId, error);
+  }
   return { offset: size, at, data: fresh };
+}
+
+// The index is text records "offset<TAB>time\n". A write cut short (disk full) leaves a torn
+// last record; the next append first cuts the file back to its last whole record, and readers
+// skip anything that is not a whole record, so a torn one never reads as a time in 1970.
+const RECORD = /^(\d+)\t(\d+)$/;
+
+function appendIndexRecord(jobId: string, offset: number, at: number): void {
+  const fd = fs.openSync(indexPath(jobId), "a+");
+  try {
+    cutTornTail(fd);
+    fs.writeFileSync(fd, `${offset}\t${Math.round(at)}\n`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function cutTornTail(fd: number): void {
+  const size = fs.fstatSync(fd).size;
+  if (size === 0) return;
+  const tail = Buffer.alloc(Math.min(size, 64)); // longer than any record
+  fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+  if (tail[tail.length - 1] === 0x0a) return;
+  const lastNewline = tail.lastIndexOf(0x0a);
+  fs.ftruncateSync(fd, lastNewline === -1 ? Math.max(0, size - tail.length) : size - tail.length + lastNewline + 1);
 }
 
 /** Chunks from `from` on, as they were appended, up to about `maxBytes`. */
@@ -81,13 +120,12 @@ function readIndex(jobId: string): { offset: number; at: number }[] {
   } catch {
     return [];
   }
-  return text
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => {
-      const [o, a] = l.split("\t");
-      return { offset: Number(o), at: Number(a) };
-    });
+  const marks: { offset: number; at: number }[] = [];
+  for (const line of text.split("\n")) {
+    const record = RECORD.exec(line);
+    if (record) marks.push({ offset: Number(record[1]), at: Number(record[2]) });
+  }
+  return marks;
 }
 
 function upperBound(marks: { offset: number }[], value: number): number {

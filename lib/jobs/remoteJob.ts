@@ -2,6 +2,7 @@ import type { Client } from "ssh2";
 import { shQuote } from "../shell/quote.ts";
 import { execCommand } from "../ssh/execCommand.ts";
 import { SshError } from "../ssh/sshErrors.ts";
+import { RemoteJobFolderGoneError, RemoteJobStartError } from "./remoteJobErrors.ts";
 
 // A step runs detached on the node: its own session and process group (setsid), output to
 // out.log, exit status to a file written last. The dashboard only starts it and follows the file,
@@ -18,22 +19,34 @@ export function remoteJobDir(armdeckDir: string, username: string, jobId: string
 /** Alive means running: a zombie (dead, not yet reaped) counts as gone. */
 const ALIVE = `alive() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }`;
 const EXIT_MARKER = "ARMDECK-EXIT";
+const STARTED_MARKER = "ARMDECK-STARTED";
+const FOLDER_GONE = 97;
+const SCRIPT_INCOMPLETE = 96;
+const NOT_STARTED = 98;
 
 const asRoot = (username: string) => (username === "root" ? "" : "sudo -n ");
 
-/** Starts the step unless this folder already has one (a repeated start after a dropped connection). */
-function startPart(username: string): string[] {
+/**
+ * Starts the step at most once per folder, however often this is sent: the detached process
+ * itself takes the start marker (`mkdir started`, atomic), so of several starts racing (a
+ * dashboard that died mid-start, then restarted) exactly one runs the script and the others
+ * exit. The script arrives on stdin and is used only when it arrived whole (its byte count is
+ * checked), so a start cut off in transit starts nothing and can simply be sent again.
+ * A folder from before the marker existed counts as started when it has a pid file.
+ */
+function startPart(username: string, scriptBytes: number): string[] {
   return [
-    'if [ ! -s "$d/pid" ]; then',
+    'if [ ! -d "$d/started" ] && [ ! -s "$d/pid" ]; then',
     '  mkdir -p "$d"',
-    '  cat > "$d/script.sh"',
-    '  rm -f "$d/exit" "$d/exit.tmp"',
-    '  : > "$d/out.log"',
-    `  (cd / && setsid sh -c 'echo $$ > "$1/pid.tmp"; mv "$1/pid.tmp" "$1/pid"; ${asRoot(username)}sh "$1/script.sh" > "$1/out.log" 2>&1 < /dev/null; echo $? > "$1/exit.tmp"; mv "$1/exit.tmp" "$1/exit"' armdeck-job "$d" > /dev/null 2>&1 < /dev/null &)`,
-    '  i=0; while [ ! -s "$d/pid" ]; do i=$((i + 1)); if [ "$i" -gt 200 ]; then echo "the step did not start" >&2; exit 98; fi; sleep 0.05; done',
+    '  cat > "$d/script.tmp"',
+    `  if [ "$(wc -c < "$d/script.tmp")" -ne ${Math.floor(scriptBytes)} ]; then echo "the step's script arrived incomplete" >&2; exit ${SCRIPT_INCOMPLETE}; fi`,
+    '  mv -f "$d/script.tmp" "$d/script.sh"',
+    `  (cd / && setsid sh -c 'mkdir "$1/started" 2>/dev/null || exit 0; rm -f "$1/exit" "$1/exit.tmp"; : > "$1/out.log"; echo $$ > "$1/pid.tmp"; mv "$1/pid.tmp" "$1/pid"; ${asRoot(username)}sh "$1/script.sh" > "$1/out.log" 2>&1 < /dev/null; echo $? > "$1/exit.tmp"; mv "$1/exit.tmp" "$1/exit"' armdeck-job "$d" > /dev/null 2>&1 < /dev/null &)`,
     "else",
     "  cat > /dev/null",
     "fi",
+    `i=0; while [ ! -s "$d/pid" ]; do i=$((i + 1)); if [ "$i" -gt 200 ]; then echo "the step did not start" >&2; exit ${NOT_STARTED}; fi; sleep 0.05; done`,
+    `echo ${STARTED_MARKER} >&2`,
   ];
 }
 
@@ -46,7 +59,7 @@ function startPart(username: string): string[] {
 function followPart(offset: number): string[] {
   return [
     `off=${Math.max(0, Math.floor(offset))}`,
-    'if [ ! -f "$d/out.log" ]; then echo "no such job folder" >&2; exit 97; fi',
+    'if [ ! -f "$d/out.log" ]; then echo "no such job folder" >&2; exit ${FOLDER_GONE}; fi',
     ALIVE,
     'if [ ! -f "$d/exit" ]; then',
     '  pid=$(cat "$d/pid" 2>/dev/null || true)',
@@ -64,41 +77,61 @@ export interface FollowOutcome {
   exitCode: number | null;
 }
 
+export interface StepStart {
+  script: string;
+  username: string;
+  /** Called once the node says the step runs (started now or before): from then on it is only followed. */
+  onStarted(): void;
+}
+
 /**
  * Starts the step (when `start` is given and it has not started yet), then streams out.log from
  * `offset` until the step has ended and every byte was sent, calling onData in order.
- * Rejects when the connection drops; calling again resumes from the new offset.
+ * Rejects when the connection drops or onData throws; calling again resumes from the new offset.
  */
-export function runAndFollow(
-  client: Client,
-  dir: string,
-  offset: number,
-  onData: (chunk: Buffer) => void,
-  start?: { script: string; username: string },
-): Promise<FollowOutcome> {
-  const command = [`d=${dir}`, ...(start ? startPart(start.username) : []), ...followPart(offset)].join("\n");
+export function runAndFollow(client: Client, dir: string, offset: number, onData: (chunk: Buffer) => void, start?: StepStart): Promise<FollowOutcome> {
+  const command = [`d=${dir}`, ...(start ? startPart(start.username, Buffer.byteLength(start.script)) : []), ...followPart(offset)].join("\n");
   return new Promise((resolve, reject) => {
     client.exec(`exec /bin/sh -c ${shQuote(command)}`, (err, stream) => {
       if (err) return reject(new SshError("protocol", `Could not run on the node: ${err.message}`));
       let stderr = "";
       let settled = false;
-      // A connection that dies mid-stream closes the channel without an exit code.
-      const onConnectionClose = () => {
-        if (!settled) {
-          settled = true;
-          reject(new SshError("unreachable", "The connection to the node was lost"));
-        }
+      let started = false;
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        client.removeListener("close", onConnectionClose);
+        reject(error);
+        stream.close();
       };
+      // A connection that dies mid-stream closes the channel without an exit code.
+      const onConnectionClose = () => fail(new SshError("unreachable", "The connection to the node was lost"));
       client.once("close", onConnectionClose);
-      stream.on("data", (d: Buffer) => onData(d));
-      stream.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      stream.on("data", (d: Buffer) => {
+        if (settled) return;
+        try {
+          onData(d);
+        } catch (error) {
+          // The bytes could not be kept (e.g. the dashboard's disk is full): stop here, so the
+          // next follow resends from what was stored instead of skipping ahead.
+          fail(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      stream.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        if (start && !started && stderr.includes(STARTED_MARKER)) {
+          started = true;
+          start.onStarted();
+        }
+      });
       stream.on("close", (code: number | null) => {
         client.removeListener("close", onConnectionClose);
         if (settled) return;
         settled = true;
         const exit = stderr.match(new RegExp(`${EXIT_MARKER} (\\d+)`));
         if (code === 0) resolve({ exitCode: exit ? Number(exit[1]) : null });
-        else if (code === 97) reject(new SshError("protocol", "The step's folder is gone from the node"));
+        else if (code === FOLDER_GONE) reject(new RemoteJobFolderGoneError(dir));
+        else if (code === SCRIPT_INCOMPLETE || code === NOT_STARTED) reject(new RemoteJobStartError(stderr.trim().split("\n").pop() ?? "the step did not start"));
         else reject(new SshError("protocol", `Running the step failed (${code === null ? "connection lost" : `exit ${code}`}) ${stderr.trim().slice(0, 300)}`));
       });
       stream.end(start ? start.script : "");
