@@ -33,20 +33,41 @@ const asRoot = (username: string) => (username === "root" ? "" : "sudo -n ");
  * exit. The script arrives on stdin and is used only when it arrived whole (its byte count is
  * checked), so a start cut off in transit starts nothing and can simply be sent again.
  * A folder from before the marker existed counts as started when it has a pid file.
+ *
+ * The step's output goes through `tee -p` both to out.log and straight down this channel, so a
+ * fresh step streams at the channel's own speed instead of through a file follower; `-p` makes
+ * tee carry on with out.log alone when the channel goes away, and a later follow resumes from the
+ * file. The channel stays open as long as the detached step holds its stdout, and the step's last
+ * act is the exit marker on the channel's stderr (after the exit file, so nothing is lost if the
+ * channel is gone by then). The double fork keeps the step out of the SSH session's process tree.
  */
 function startPart(username: string, scriptBytes: number): string[] {
+  const detached = [
+    'mkdir "$1/started" 2>/dev/null || exit 0',
+    'rm -f "$1/exit" "$1/exit.tmp"',
+    ': > "$1/out.log"',
+    'echo $$ > "$1/pid.tmp"; mv "$1/pid.tmp" "$1/pid"',
+    `{ ${asRoot(username)}sh "$1/script.sh" < /dev/null 2>&1; echo $? > "$1/exit.tmp"; } | tee -p "$1/out.log"`,
+    'mv "$1/exit.tmp" "$1/exit"',
+    `printf "${EXIT_MARKER} %s\\n" "$(cat "$1/exit")" >&2`,
+  ].join("; ");
   return [
+    "fresh=0",
     'if [ ! -d "$d/started" ] && [ ! -s "$d/pid" ]; then',
     '  mkdir -p "$d"',
     '  cat > "$d/script.tmp"',
     `  if [ "$(wc -c < "$d/script.tmp")" -ne ${Math.floor(scriptBytes)} ]; then echo "the step's script arrived incomplete" >&2; exit ${SCRIPT_INCOMPLETE}; fi`,
     '  mv -f "$d/script.tmp" "$d/script.sh"',
-    `  (cd / && setsid sh -c 'mkdir "$1/started" 2>/dev/null || exit 0; rm -f "$1/exit" "$1/exit.tmp"; : > "$1/out.log"; echo $$ > "$1/pid.tmp"; mv "$1/pid.tmp" "$1/pid"; ${asRoot(username)}sh "$1/script.sh" > "$1/out.log" 2>&1 < /dev/null; echo $? > "$1/exit.tmp"; mv "$1/exit.tmp" "$1/exit"' armdeck-job "$d" > /dev/null 2>&1 < /dev/null &)`,
+    `  (cd / && setsid sh -c '${detached}' armdeck-job "$d" < /dev/null &)`,
+    "  fresh=1",
     "else",
     "  cat > /dev/null",
     "fi",
-    `i=0; while [ ! -s "$d/pid" ]; do i=$((i + 1)); if [ "$i" -gt 200 ]; then echo "the step did not start" >&2; exit ${NOT_STARTED}; fi; sleep 0.05; done`,
+    `i=0; while [ ! -s "$d/pid" ]; do i=$((i + 1)); if [ "$i" -gt 1000 ]; then echo "the step did not start" >&2; exit ${NOT_STARTED}; fi; sleep 0.01; done`,
     `echo ${STARTED_MARKER} >&2`,
+    // A step started here streams its own output down this channel (a step that lost the start
+    // race to another start sends nothing, and the runner follows the file next).
+    'if [ "$fresh" = 1 ]; then exit 0; fi',
   ];
 }
 
@@ -59,7 +80,7 @@ function startPart(username: string, scriptBytes: number): string[] {
 function followPart(offset: number): string[] {
   return [
     `off=${Math.max(0, Math.floor(offset))}`,
-    'if [ ! -f "$d/out.log" ]; then echo "no such job folder" >&2; exit ${FOLDER_GONE}; fi',
+    `if [ ! -f "$d/out.log" ]; then echo "no such job folder" >&2; exit ${FOLDER_GONE}; fi`,
     ALIVE,
     'if [ ! -f "$d/exit" ]; then',
     '  pid=$(cat "$d/pid" 2>/dev/null || true)',
