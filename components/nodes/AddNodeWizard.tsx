@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { NodeFacts } from "@/lib/nodes/nodeFacts";
 import type { NodeRole } from "@/lib/nodes/nodeInput";
+import type { SameMachineNode } from "@/lib/nodes/sameMachine";
 import { api, ApiError } from "../apiClient";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "../ui/Field";
@@ -14,6 +15,7 @@ import { connectionFormSchema, formFieldOf, toAuth, type ConnectionFormValues } 
 import { FactsTable } from "./FactsTable";
 import { HostKeyCard, type HostKeyShown } from "./HostKeyCard";
 import { RolePicker } from "./RolePicker";
+import { SameMachineWarning } from "./SameMachineWarning";
 
 const STEPS = ["Connection", "Host key", "Facts", "Role"] as const;
 
@@ -35,6 +37,8 @@ export function AddNodeWizard() {
   const [step, setStep] = useState(0);
   const [hostKey, setHostKey] = useState<HostKeyShown | null>(null);
   const [compared, setCompared] = useState(false);
+  const [sameMachine, setSameMachine] = useState<SameMachineNode[]>([]);
+  const [duplicateConfirmed, setDuplicateConfirmed] = useState(false);
   const [facts, setFacts] = useState<NodeFacts | null>(null);
   const [role, setRole] = useState<NodeRole>("agent");
   const [busy, setBusy] = useState(false);
@@ -83,8 +87,14 @@ export function AddNodeWizard() {
 
   const probe = form.handleSubmit(() =>
     run(async () => {
-      const { hostKey } = await api<{ hostKey: HostKeyShown }>("/nodes/probe", { method: "POST", body: connection() });
-      setHostKey(hostKey);
+      // The name goes along so a taken one is refused here, beside its field, not at Save.
+      const res = await api<{ hostKey: HostKeyShown; sameMachine: SameMachineNode[] }>("/nodes/probe", {
+        method: "POST",
+        body: { ...connection(), name: getValues("name").trim() },
+      });
+      setHostKey(res.hostKey);
+      setSameMachine(res.sameMachine);
+      setDuplicateConfirmed(false);
       setCompared(false);
       setStep(1);
     }),
@@ -101,7 +111,7 @@ export function AddNodeWizard() {
     run(async () => {
       const node = await api<{ id: string }>("/nodes", {
         method: "POST",
-        body: { ...connection(), name: getValues("name").trim(), role, hostKeyFingerprint: hostKey!.fingerprint },
+        body: { ...connection(), name: getValues("name").trim(), role, hostKeyFingerprint: hostKey!.fingerprint, allowDuplicate: sameMachine.length > 0 && duplicateConfirmed },
       });
       await queryClient.invalidateQueries({ queryKey: ["nodes"] });
       router.push(`/nodes?added=${encodeURIComponent(node.id)}`);
@@ -173,6 +183,7 @@ export function AddNodeWizard() {
             <code className="rounded bg-slate-100 px-1">ssh-keygen -lf /etc/ssh/ssh_host_{hostKey.type.toLowerCase().replace("-sk", "")}_key.pub</code>
           </p>
           <HostKeyCard hostKey={hostKey} title="Offered host key" />
+          {sameMachine.length > 0 && <SameMachineWarning nodes={sameMachine} confirmed={duplicateConfirmed} onConfirm={setDuplicateConfirmed} />}
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={compared} onChange={(e) => setCompared(e.target.checked)} /> I compared the fingerprint and it matches
           </label>
@@ -180,7 +191,7 @@ export function AddNodeWizard() {
             <button className={secondaryButtonClass} onClick={() => setStep(0)} disabled={busy}>
               Back
             </button>
-            <button className={buttonClass} onClick={confirmKey} disabled={!compared || busy}>
+            <button className={buttonClass} onClick={confirmKey} disabled={!compared || (sameMachine.length > 0 && !duplicateConfirmed) || busy}>
               {busy ? "Logging in…" : "Trust this key and read facts"}
             </button>
           </div>

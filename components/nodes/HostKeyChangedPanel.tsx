@@ -29,7 +29,7 @@ export function HostKeyChangedPanel({ node }: { node: NodeView }) {
       </p>
       <div className="grid gap-3 md:grid-cols-2">
         <HostKeyCard title="Pinned" hostKey={node.hostKey} />
-        <HostKeyCard title="Offered now" hostKey={{ type: node.offeredHostKey.type ?? "?", bits: null, fingerprint: node.offeredHostKey.fingerprint }} />
+        <HostKeyCard title="Offered now" hostKey={{ type: node.offeredHostKey.type ?? "unknown type", bits: node.offeredHostKey.bits, fingerprint: node.offeredHostKey.fingerprint }} />
       </div>
       {isAdmin ? (
         <div className="space-y-2">

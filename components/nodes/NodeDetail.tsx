@@ -60,7 +60,16 @@ export function NodeDetail({ id }: { id: string }) {
       </div>
       <ErrorBanner error={check.error ?? remove.error} />
       <HostKeyChangedPanel node={n} />
-      {n.lastError && n.lastErrorKind !== "host_key_changed" && <ErrorBanner title="Last check failed" error={new Error(n.lastError)} />}
+      {n.lastError && n.lastErrorKind !== "host_key_changed" && (
+        <ErrorBanner
+          title={
+            <span data-testid="last-check-failed">
+              Last check failed <RelativeTime iso={n.lastCheckedAt} />
+            </span>
+          }
+          error={new Error(n.lastError)}
+        />
+      )}
       {editing && (
         <section className="rounded-lg border border-slate-200 bg-white p-4">
           <h2 className="mb-3 font-semibold">Edit</h2>
@@ -69,7 +78,11 @@ export function NodeDetail({ id }: { id: string }) {
       )}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-3 font-semibold">
-          Facts <span className="text-sm font-normal text-slate-500">(checked <RelativeTime iso={n.lastCheckedAt} />)</span>
+          {/* The facts' own time: a later failed check does not make old facts look fresh. */}
+          Facts{" "}
+          <span className="text-sm font-normal text-slate-500" data-testid="facts-gathered">
+            (gathered <RelativeTime iso={n.factsGatheredAt} />)
+          </span>
         </h2>
         {n.facts ? <FactsTable facts={n.facts} /> : <p className="text-sm text-slate-500">No facts yet.</p>}
       </section>

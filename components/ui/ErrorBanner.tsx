@@ -1,4 +1,4 @@
-export function ErrorBanner({ error, title }: { error: unknown; title?: string }) {
+export function ErrorBanner({ error, title }: { error: unknown; title?: React.ReactNode }) {
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
   return (

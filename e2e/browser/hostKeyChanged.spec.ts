@@ -24,8 +24,11 @@ test.afterAll(async () => {
 test("a changed host key is a hard stop that only an admin can lift", async ({ page, browser }) => {
   const s = e2eState();
   const pinned = await host.hostKeyFingerprint();
-  await host.regenerateHostKey();
+  // Another key type, so the panel's type and bits are the new key's, not the pinned one's.
+  await host.regenerateHostKey("ecdsa");
   const offered = await host.hostKeyFingerprint();
+  const [bits, , ...rest] = (await host.hostKeyListing()).split(" "); // "256 SHA256:… comment (ECDSA)"
+  const offeredLine = `${bits} ${offered} ${rest.at(-1)}`;
 
   // An operator re-checks, sees both keys, and cannot re-pin.
   const operatorPage = await (await browser.newContext()).newPage();
@@ -34,6 +37,8 @@ test("a changed host key is a hard stop that only an admin can lift", async ({ p
   const panel = operatorPage.getByTestId("host-key-changed");
   await expect(panel).toContainText(pinned);
   await expect(panel).toContainText(offered);
+  await expect(panel.getByTestId("host-key-line").nth(1)).toHaveText(offeredLine);
+  expect(offeredLine).toMatch(/^256 SHA256:\S+ \(ECDSA\)$/);
   await expect(panel).toContainText("Only an admin can re-pin");
   await expect(operatorPage.getByRole("button", { name: "Re-pin to the offered key" })).toHaveCount(0);
 

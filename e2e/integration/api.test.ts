@@ -253,9 +253,9 @@ describe("secrets", () => {
     await admin.call("POST", "/api/v1/nodes", {
       body: { name: "pw-node", address: arm.address, port: arm.port, username: arm.passwordUser.username, auth: { kind: "password", password: arm.passwordUser.password }, role: "agent", hostKeyFingerprint: await arm.hostKeyFingerprint() },
     });
-    await admin.call("POST", "/api/v1/nodes", { body: nodeBody({ name: "key-node", hostKeyFingerprint: await arm.hostKeyFingerprint() }) });
+    await admin.call("POST", "/api/v1/nodes", { body: nodeBody({ name: "key-node", allowDuplicate: true, hostKeyFingerprint: await arm.hostKeyFingerprint() }) });
     // Include failures: an error path is where secrets usually leak.
-    await admin.call("POST", "/api/v1/nodes", { body: nodeBody({ name: "bad", auth: { kind: "password", password: arm.passwordUser.password + "-wrong" }, username: arm.passwordUser.username, hostKeyFingerprint: await arm.hostKeyFingerprint() }) });
+    await admin.call("POST", "/api/v1/nodes", { body: nodeBody({ name: "bad", allowDuplicate: true, auth: { kind: "password", password: arm.passwordUser.password + "-wrong" }, username: arm.passwordUser.username, hostKeyFingerprint: await arm.hostKeyFingerprint() }) });
     const list = await admin.call("GET", "/api/v1/nodes");
     expect(list.body.nodes.map((n: { name: string }) => n.name)).toEqual(expect.arrayContaining(["pw-node", "key-node"]));
 
@@ -297,7 +297,7 @@ describe("live inventory over socket.io", () => {
     socket.emit("subscribe", "nodes");
     await new Promise((r) => setTimeout(r, 200));
     const heard = new Promise<{ id: string }>((resolve) => socket.on("node:changed", resolve));
-    const created = await admin.call("POST", "/api/v1/nodes", { body: nodeBody({ name: "socket-node", hostKeyFingerprint: await arm.hostKeyFingerprint() }) });
+    const created = await admin.call("POST", "/api/v1/nodes", { body: nodeBody({ name: "socket-node", allowDuplicate: true, hostKeyFingerprint: await arm.hostKeyFingerprint() }) });
     expect(created.status).toBe(201);
     expect((await heard).id).toBe(created.body.id);
     socket.close();

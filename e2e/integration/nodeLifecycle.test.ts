@@ -34,7 +34,7 @@ const conn = (h: TestSshHost) => ({ address: h.address, port: h.port, username: 
 describe("probe", () => {
   it("shows the host key exactly as ssh-keygen -lf prints it", async () => {
     for (const host of [arm, x86]) {
-      const key = await probeHostKey(conn(host), actor);
+      const { hostKey: key } = await probeHostKey(conn(host), actor);
       const listing = await host.hostKeyListing(); // e.g. "3072 SHA256:… comment (RSA)"
       const [bits, fingerprint] = listing.split(" ");
       expect(key.fingerprint).toBe(fingerprint);
@@ -85,6 +85,7 @@ describe("add", () => {
         auth: { kind: "password", password: arm.passwordUser.password },
         name: "pw-node",
         role: "agent",
+        allowDuplicate: true, // the machine od1000-1 is on, as another user
         hostKeyFingerprint: await arm.hostKeyFingerprint(),
       },
       actor,
@@ -97,7 +98,7 @@ describe("add", () => {
     const before = (await listNodes()).length;
     await expect(
       createNode(
-        { address: arm.address, port: arm.port, username: arm.passwordUser.username, auth: { kind: "password", password: "wrong-password" }, name: "bad-pw", role: "agent", hostKeyFingerprint: await arm.hostKeyFingerprint() },
+        { address: arm.address, port: arm.port, username: arm.passwordUser.username, auth: { kind: "password", password: "wrong-password" }, name: "bad-pw", role: "agent", allowDuplicate: true, hostKeyFingerprint: await arm.hostKeyFingerprint() },
         actor,
       ),
     ).rejects.toMatchObject({ kind: "auth_failed", message: expect.stringMatching(/refused the credentials/) });
@@ -112,7 +113,7 @@ describe("add", () => {
 
   it("refuses to log in when the confirmed fingerprint is not the host's", async () => {
     const wrong = "SHA256:" + "A".repeat(43);
-    await expect(createNode({ ...conn(arm), name: "mitm", role: "agent", hostKeyFingerprint: wrong }, actor)).rejects.toMatchObject({ kind: "host_key_changed" });
+    await expect(createNode({ ...conn(arm), name: "mitm", role: "agent", hostKeyFingerprint: wrong, allowDuplicate: true }, actor)).rejects.toMatchObject({ kind: "host_key_changed" });
   });
 });
 

@@ -1,8 +1,10 @@
 import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts";
 import { db } from "../db/client.ts";
 import { publish, ROOMS } from "../realtime/publish.ts";
-import { ConflictError } from "../errors.ts";
 import { fetchHostKey } from "../ssh/openConnection.ts";
+import { assertNodeNameFree } from "./assertNodeNameFree.ts";
+import { DuplicateNodeError } from "./duplicateNodeError.ts";
+import { findSameMachineNodes } from "./findSameMachineNodes.ts";
 import { gatherFacts } from "./gatherFacts.ts";
 import { sealCredentials } from "./nodeCredentials.ts";
 import type { CreateNodeInput } from "./nodeInput.ts";
@@ -12,13 +14,17 @@ import { toCredentials } from "./validateCredentials.ts";
 /** Saves a node only after a real login with the confirmed key pinned has read its facts. */
 export async function createNode(input: CreateNodeInput, actor: AuditActor): Promise<NodeView> {
   try {
-    if (await db.node.findUnique({ where: { name: input.name } })) {
-      throw new ConflictError(`A node named ${input.name} already exists`, { fields: { name: "This name is taken" } });
-    }
+    await assertNodeNameFree(input.name);
     const credentials = toCredentials(input.auth);
+    // The same machine twice would get every step run on it twice, racing itself.
+    if (!input.allowDuplicate) {
+      const same = await findSameMachineNodes(input);
+      if (same.length) throw new DuplicateNodeError(same);
+    }
     const facts = await gatherFacts(input, credentials, input.hostKeyFingerprint);
     // The login above proved the pinned fingerprint; this second read only fills in type and bits.
     const key = await fetchHostKey(input);
+    const now = new Date();
     const node = await db.node.create({
       data: {
         name: input.name,
@@ -32,8 +38,9 @@ export async function createNode(input: CreateNodeInput, actor: AuditActor): Pro
         hostKeyFingerprint: input.hostKeyFingerprint,
         role: input.role,
         facts: JSON.stringify(facts),
+        factsGatheredAt: now,
         reachable: true,
-        lastCheckedAt: new Date(),
+        lastCheckedAt: now,
       },
     });
     await recordAuditEvent({ actor, action: "node.create", target: node.name, result: "success", detail: { id: node.id, address: node.address, role: node.role, arch: facts.arch } });

@@ -21,11 +21,15 @@ export const addressSchema = z
   )
   .transform((v) => v.replace(/^\[(.*)\]$/, "$1"));
 
-export const portSchema = z.coerce
-  .number({ error: "Enter a port number" })
-  .int("Enter a whole number")
-  .min(1, "Port must be between 1 and 65535")
-  .max(65535, "Port must be between 1 and 65535");
+// A form sends the port as text: an empty field is "Required", not the 0 that Number("") makes.
+export const portSchema = z.preprocess(
+  (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : v),
+  z
+    .number({ error: (issue) => (issue.input === undefined ? "Required" : "Enter a port number") })
+    .int("Enter a whole number")
+    .min(1, "Port must be between 1 and 65535")
+    .max(65535, "Port must be between 1 and 65535"),
+);
 
 export const sshUserSchema = z
   .string({ error: "Required" })
@@ -79,13 +83,21 @@ export const connectionSchema = z.object({
 });
 export type ConnectionInput = z.infer<typeof connectionSchema>;
 
-/** Probing reads only the host key; credentials, when given, are checked for form but not sent. */
-export const probeSchema = connectionSchema.extend({ username: sshUserSchema.optional(), auth: authSchema.optional() });
+/**
+ * Probing reads only the host key; credentials, when given, are checked for form but not sent.
+ * A name, when given, is checked to be free, so the wizard says so at step 1.
+ */
+export const probeSchema = connectionSchema.extend({ username: sshUserSchema.optional(), auth: authSchema.optional(), name: nodeNameSchema.optional() });
 export type ProbeInput = z.infer<typeof probeSchema>;
 
 export const factsRequestSchema = connectionSchema.extend({ hostKeyFingerprint: fingerprintSchema });
 
-export const createNodeSchema = factsRequestSchema.extend({ name: nodeNameSchema, role: roleSchema });
+export const createNodeSchema = factsRequestSchema.extend({
+  name: nodeNameSchema,
+  role: roleSchema,
+  /** Add a machine that is already a node (same host key, or same address and port) anyway. */
+  allowDuplicate: z.boolean().optional(),
+});
 export type CreateNodeInput = z.infer<typeof createNodeSchema>;
 
 /** Connection fields that change which machine or login is used require a fresh confirmed key. */

@@ -12,8 +12,10 @@ export interface NodeView {
   authKind: "key" | "password";
   role: NodeRole;
   hostKey: { type: string; bits: number | null; fingerprint: string };
-  offeredHostKey: { type: string | null; fingerprint: string } | null;
+  offeredHostKey: { type: string | null; bits: number | null; fingerprint: string } | null;
   facts: NodeFacts | null;
+  /** When `facts` were read; `lastCheckedAt` is the last attempt, which may have failed since. */
+  factsGatheredAt: string | null;
   reachable: boolean | null;
   lastCheckedAt: string | null;
   lastError: string | null;
@@ -33,8 +35,9 @@ export function toNodeView(n: Node): NodeView {
     authKind: n.authKind as NodeView["authKind"],
     role: n.role as NodeRole,
     hostKey: { type: n.hostKeyType, bits: n.hostKeyBits, fingerprint: n.hostKeyFingerprint },
-    offeredHostKey: n.offeredHostKeyFingerprint ? { type: n.offeredHostKeyType, fingerprint: n.offeredHostKeyFingerprint } : null,
+    offeredHostKey: n.offeredHostKeyFingerprint ? { type: n.offeredHostKeyType, bits: n.offeredHostKeyBits, fingerprint: n.offeredHostKeyFingerprint } : null,
     facts: facts?.success ? facts.data : null,
+    factsGatheredAt: n.factsGatheredAt?.toISOString() ?? null,
     reachable: n.reachable,
     lastCheckedAt: n.lastCheckedAt?.toISOString() ?? null,
     lastError: n.lastError,

@@ -20,7 +20,7 @@ export async function repinHostKey(id: string, confirmedFingerprint: string, act
   }
   await db.node.update({
     where: { id },
-    data: { hostKeyFingerprint: live.fingerprint, hostKeyType: live.type, hostKeyBits: live.bits, offeredHostKeyFingerprint: null, offeredHostKeyType: null },
+    data: { hostKeyFingerprint: live.fingerprint, hostKeyType: live.type, hostKeyBits: live.bits, offeredHostKeyFingerprint: null, offeredHostKeyType: null, offeredHostKeyBits: null },
   });
   await recordAuditEvent({ actor, action: "node.repin", target: row.name, result: "success", detail: { from: row.hostKeyFingerprint, to: live.fingerprint } });
   return checkNode(id, actor);

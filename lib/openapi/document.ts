@@ -54,8 +54,13 @@ const nodeView = {
     authKind: { enum: ["key", "password"] },
     role: { enum: ["master", "agent", "both"] },
     hostKey: { type: "object", properties: { type: { type: "string" }, bits: { type: ["integer", "null"] }, fingerprint: { type: "string" } } },
-    offeredHostKey: { type: ["object", "null"] },
+    offeredHostKey: {
+      type: ["object", "null"],
+      description: "The key a connection met instead of the pinned one (until an admin re-pins)",
+      properties: { type: { type: ["string", "null"] }, bits: { type: ["integer", "null"] }, fingerprint: { type: "string" } },
+    },
     facts: { anyOf: [ref("NodeFacts"), { type: "null" }] },
+    factsGatheredAt: { type: ["string", "null"], format: "date-time", description: "When the facts were read (lastCheckedAt is the last attempt, which may have failed)" },
     reachable: { type: ["boolean", "null"] },
     lastCheckedAt: { type: ["string", "null"], format: "date-time" },
     lastError: { type: ["string", "null"] },
@@ -113,14 +118,38 @@ export function openApiDocument() {
         post: {
           summary: "Add a node: logs in with the confirmed host key pinned, reads its facts, saves it (operator)",
           requestBody: json(createNodeSchema),
-          responses: { "201": ok("The node", ref("Node")), ...errors, ...sshErrors },
+          responses: {
+            "201": ok("The node", ref("Node")),
+            ...errors,
+            ...sshErrors,
+            "409": {
+              description:
+                "The name is taken (`fields.name`); or the machine is already a node, same host key or same address and port " +
+                "(`code: node_duplicate`, `existing` names them; send `allowDuplicate: true` to add it anyway); or its host key is not the confirmed one",
+              ...json(errorBody),
+            },
+          },
         },
       },
       "/nodes/probe": {
         post: {
           summary: "Read the host key a node offers, without sending credentials (operator)",
           requestBody: json(probeSchema),
-          responses: { "200": ok("Host key: type, bits, SHA256 fingerprint as ssh-keygen -lf prints it"), ...errors, ...sshErrors },
+          responses: {
+            "200": ok("`hostKey`: type, bits, SHA256 fingerprint as ssh-keygen -lf prints it; `sameMachine`: nodes already enrolled with that key or at that address and port", {
+              type: "object",
+              properties: {
+                hostKey: { type: "object" },
+                sameMachine: {
+                  type: "array",
+                  items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, address: { type: "string" }, port: { type: "integer" }, sameHostKey: { type: "boolean" }, sameAddress: { type: "boolean" } } },
+                },
+              },
+            }),
+            ...errors,
+            ...sshErrors,
+            "409": { description: "The `name` given is taken (`fields.name`); nothing was probed", ...json(errorBody) },
+          },
         },
       },
       "/nodes/facts": {

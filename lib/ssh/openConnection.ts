@@ -10,9 +10,10 @@ export interface SshTarget {
   username: string;
 }
 
-export function describeTarget(t: SshTarget): string {
+/** `user@host:port` as an operator typed it, or `host:port` for a connection that logs in as no one. */
+export function describeTarget(t: Omit<SshTarget, "username"> & { username?: string }): string {
   const host = t.address.includes(":") ? `[${t.address}]` : t.address;
-  return `${t.username}@${host}:${t.port}`;
+  return t.username ? `${t.username}@${host}:${t.port}` : `${host}:${t.port}`;
 }
 
 function baseConfig(target: SshTarget, timeoutMs: number): ConnectConfig {
@@ -21,10 +22,12 @@ function baseConfig(target: SshTarget, timeoutMs: number): ConnectConfig {
 
 /**
  * Reads the host key without sending any credential: the verifier records the key and refuses it,
- * so a password never travels to a host whose key nobody has confirmed yet.
+ * so a password never travels to a host whose key nobody has confirmed yet. `username`, when the
+ * operator gave one, only names the connection in errors: the user name sent is a placeholder
+ * that no authentication ever follows.
  */
-export function fetchHostKey(target: Omit<SshTarget, "username">, timeoutMs = env().ARMDECK_SSH_TIMEOUT_MS): Promise<HostKeyInfo> {
-  const where = describeTarget({ ...target, username: "probe" });
+export function fetchHostKey(target: Omit<SshTarget, "username"> & { username?: string }, timeoutMs = env().ARMDECK_SSH_TIMEOUT_MS): Promise<HostKeyInfo> {
+  const where = describeTarget(target);
   return new Promise((resolve, reject) => {
     const client = new ssh2.Client();
     let seen: HostKeyInfo | null = null;
@@ -34,7 +37,7 @@ export function fetchHostKey(target: Omit<SshTarget, "username">, timeoutMs = en
       else reject(classifySshError(error, where, timeoutMs));
     });
     client.connect({
-      ...baseConfig({ ...target, username: "armdeck-probe" }, timeoutMs),
+      ...baseConfig({ address: target.address, port: target.port, username: "armdeck-probe" }, timeoutMs),
       hostVerifier: (key: Buffer) => {
         seen = describeHostKey(key);
         return false;
@@ -66,7 +69,7 @@ export function openConnection(
             "host_key_changed",
             `HOST KEY CHANGED for ${where}: pinned ${pinnedFingerprint}, offered ${offered.fingerprint} (${offered.type}). ` +
               "This can be a reinstalled host or someone in the middle; Armdeck will not connect until an admin re-pins the key.",
-            { pinnedFingerprint, offeredFingerprint: offered.fingerprint, offeredType: offered.type },
+            { pinnedFingerprint, offeredFingerprint: offered.fingerprint, offeredType: offered.type, offeredBits: offered.bits },
           ),
         );
       } else {

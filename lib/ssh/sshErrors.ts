@@ -34,6 +34,11 @@ export class SshError extends AppError {
   }
 }
 
+// ssh2 gives this failure no code, only these words: the TCP connection opened, then closed before
+// the server sent an SSH identification line (ssh2/lib/client.js, onDone).
+const SSH2_CLOSED_BEFORE_HANDSHAKE = "Connection lost before handshake";
+
+/** `target` is how the failing connection is named: `user@host:port`, or `host:port` when no one logs in. */
 export function classifySshError(error: unknown, target: string, timeoutMs: number): SshError {
   if (error instanceof SshError) return error;
   const e = error as NodeJS.ErrnoException & { level?: string };
@@ -55,8 +60,18 @@ export function classifySshError(error: unknown, target: string, timeoutMs: numb
     case "ECONNRESET":
       return new SshError("protocol", `${target} closed the connection during the handshake (is it an SSH server? does it allow this client?)`);
   }
+  if (message === SSH2_CLOSED_BEFORE_HANDSHAKE) {
+    return new SshError(
+      "protocol",
+      `No SSH server answered at ${hostPort(target)}: the connection closed before the SSH handshake (a firewall, or something that is not sshd, on that port)`,
+    );
+  }
   if (/timed out/i.test(message)) {
     return new SshError("timeout", `${target} did not finish the SSH handshake within ${Math.round(timeoutMs / 1000)} s`);
   }
   return new SshError("protocol", `SSH to ${target} failed: ${message}`);
+}
+
+function hostPort(target: string): string {
+  return target.slice(target.indexOf("@") + 1);
 }
