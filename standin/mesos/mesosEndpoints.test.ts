@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Standin } from "../server";
 import { derivedBlocks, fixtureJson, shapeMismatches } from "../testing/shape";
 import { startRunbookCluster } from "../testing/runbookCluster";
 import basic from "../fixtures/basic.json" with { type: "json" };
 
-let s: Standin | undefined;
+let s: Awaited<ReturnType<typeof startRunbookCluster>> | undefined;
 afterEach(async () => {
   await s?.stop();
   s = undefined;
