@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "workers/**/*.test.ts", "e2e/harness/**/*.test.ts", "e2e/integration/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "standin/**/*.test.ts", "components/**/*.test.ts", "workers/**/*.test.ts", "e2e/harness/**/*.test.ts", "e2e/integration/**/*.test.ts"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
