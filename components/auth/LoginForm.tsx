@@ -3,28 +3,25 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
+import { loginSchema } from "@/lib/auth/authInput";
+import { safeNextPath } from "@/lib/auth/safeNextPath";
 import { api, ApiError } from "../apiClient";
 import { buttonClass, Field, inputClass } from "../ui/Field";
 import { ErrorBanner } from "../ui/ErrorBanner";
 
-const schema = z.object({ username: z.string().trim().min(1, "Required"), password: z.string().min(1, "Required") });
-type Values = z.infer<typeof schema>;
-
-/** Only same-site paths are followed after sign-in, so a crafted ?next= cannot send a user away. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/nodes";
-}
+type Values = z.infer<typeof loginSchema>;
 
 export function LoginForm({ next }: { next: string | null }) {
   const [error, setError] = useState<unknown>(null);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema) });
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(loginSchema) });
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
     try {
       await api("/auth/login", { method: "POST", body: values });
       // A full load so the layout renders with the new session and its CSRF token.
-      window.location.assign(safeNext(next));
+      // Only a path on this origin is followed, so a crafted ?next= cannot send a user away.
+      window.location.assign(safeNextPath(next, window.location.origin));
     } catch (e) {
       setError(e instanceof ApiError ? e : new Error("Sign-in failed"));
     }

@@ -17,7 +17,10 @@ export function needsTerminalRendering(raw: string): boolean {
  * CR of a CRLF line ending, not an overwrite.
  */
 export function overwriteCarriageReturns(raw: string): string {
-  let line = raw.endsWith("\r") ? raw.replace(/\r+$/, "") : raw;
+  // A loop, not /\r+$/: that regex is quadratic on a line of many "\r"s (a progress bar).
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === 13) end--;
+  let line = end === raw.length ? raw : raw.slice(0, end);
   const cr = line.lastIndexOf("\r");
   if (cr >= 0) line = line.slice(cr + 1);
   return line;

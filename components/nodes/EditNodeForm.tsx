@@ -130,6 +130,12 @@ export function EditNodeForm({ node, onDone }: { node: NodeView; onDone: () => v
       {pendingKey && (
         <div className="space-y-2">
           <HostKeyCard hostKey={pendingKey} title="Host key at the new address" />
+          {pendingKey.fingerprint !== node.hostKey.fingerprint && (
+            <p role="alert" className="text-sm text-amber-800">
+              This is not the key pinned for {node.name} ({node.hostKey.fingerprint}). An edit keeps the pinned key: a different machine is
+              added as a new node, and only an admin can re-pin a changed key.
+            </p>
+          )}
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={compared} onChange={(e) => setCompared(e.target.checked)} /> I compared it and it matches
           </label>

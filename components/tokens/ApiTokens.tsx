@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
 import type { ApiTokenView } from "@/lib/auth/apiTokens";
+import { createTokenSchema } from "@/lib/auth/tokenInput";
 import { api, ApiError } from "../apiClient";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { DataTable } from "../ui/DataTable";
@@ -18,7 +19,7 @@ function useTokens() {
   return useQuery({ queryKey: ["tokens"], queryFn: () => api<{ tokens: ApiTokenView[] }>("/tokens").then((r) => r.tokens) });
 }
 
-const createSchema = z.object({ name: z.string().trim().min(1, "Required").max(64, "At most 64 characters") });
+const createSchema = createTokenSchema;
 type CreateValues = z.infer<typeof createSchema>;
 
 function CreateTokenForm({ onCreated }: { onCreated: (created: NewToken) => void }) {

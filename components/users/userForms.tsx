@@ -5,8 +5,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { passwordSchema, usernameSchema } from "@/lib/auth/passwordPolicy";
+import { passwordSchema } from "@/lib/auth/passwordPolicy";
 import { ROLES } from "@/lib/auth/roles";
+import { createUserSchema } from "@/lib/auth/userInput";
 import type { UserView } from "@/lib/auth/users";
 import { api, ApiError } from "../apiClient";
 import { ErrorBanner } from "../ui/ErrorBanner";
@@ -26,7 +27,8 @@ function placeFieldErrors<F extends string>(error: unknown, fields: readonly F[]
   return placed;
 }
 
-const createSchema = z.object({ username: usernameSchema, password: passwordSchema, role: z.enum(ROLES) });
+// The server's own schema, so the form and the API cannot disagree.
+const createSchema = createUserSchema;
 type CreateValues = z.infer<typeof createSchema>;
 const CREATE_FIELDS = ["username", "password", "role"] as const;
 

@@ -3,7 +3,9 @@ import { z } from "zod";
 // Client-safe. Every value here ends up inside shell scripts run as root on the nodes, so each is
 // held to a strict grammar (and still quoted where it is used).
 
-const SAFE_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+// Each segment starts with its own "/", so there is one way to match a path: a nested quantifier
+// here (`(?:seg\/?)*`) backtracked exponentially and let one request freeze the server.
+const SAFE_PATH = /^(?:\/[A-Za-z0-9._-]+)+\/?$/;
 const absPath = (what: string) =>
   z
     .string()

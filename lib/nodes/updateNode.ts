@@ -2,9 +2,9 @@ import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts"
 import { db } from "../db/client.ts";
 import { publish, ROOMS } from "../realtime/publish.ts";
 import { ConflictError } from "../errors.ts";
-import { fetchHostKey } from "../ssh/openConnection.ts";
 import { gatherFacts } from "./gatherFacts.ts";
 import { getNodeRow } from "./getNode.ts";
+import { assertPinnedKeyKept } from "./hostKeyPin.ts";
 import { openCredentials, sealCredentials } from "./nodeCredentials.ts";
 import type { UpdateNodeInput } from "./nodeInput.ts";
 import { toNodeView, type NodeView } from "./nodeView.ts";
@@ -13,10 +13,12 @@ import { toCredentials } from "./validateCredentials.ts";
 /**
  * Name and role change in place. A change to how Armdeck logs in (address, port, user,
  * credentials) is saved only after a login with the new settings worked, so a typo loses nothing.
+ * The login verifies the pinned host key, which an edit never changes (hostKeyPin.ts).
  */
 export async function updateNode(id: string, input: UpdateNodeInput, actor: AuditActor): Promise<NodeView> {
   const row = await getNodeRow(id);
   try {
+    assertPinnedKeyKept(row.hostKeyFingerprint, input.hostKeyFingerprint);
     if (input.name && input.name !== row.name && (await db.node.findUnique({ where: { name: input.name } }))) {
       throw new ConflictError(`A node named ${input.name} already exists`, { fields: { name: "This name is taken" } });
     }
@@ -25,15 +27,11 @@ export async function updateNode(id: string, input: UpdateNodeInput, actor: Audi
     if (connectionChanged) {
       const target = { address: input.address ?? row.address, port: input.port ?? row.port, username: input.username ?? row.username };
       const credentials = input.auth ? toCredentials(input.auth) : openCredentials(row.secretCipher);
-      const fingerprint = input.hostKeyFingerprint ?? row.hostKeyFingerprint;
-      const facts = await gatherFacts(target, credentials, fingerprint);
-      const key = input.hostKeyFingerprint ? await fetchHostKey(target) : null;
+      const facts = await gatherFacts(target, credentials, row.hostKeyFingerprint);
       connectionData = {
         ...target,
         authKind: credentials.kind,
         secretCipher: input.auth ? sealCredentials(credentials) : row.secretCipher,
-        hostKeyFingerprint: fingerprint,
-        ...(key && key.fingerprint === fingerprint ? { hostKeyType: key.type, hostKeyBits: key.bits } : {}),
         offeredHostKeyFingerprint: null,
         offeredHostKeyType: null,
         offeredHostKeyBits: null,

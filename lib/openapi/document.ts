@@ -1,5 +1,5 @@
 import { z, type ZodType } from "zod";
-import { auditQuerySchema } from "../audit/listAuditEvents.ts";
+import { auditQuerySchema } from "../audit/auditQuery.ts";
 import { passwordSchema, usernameSchema } from "../auth/passwordPolicy.ts";
 import { ROLES } from "../auth/roles.ts";
 import { clusterSettingsSchema } from "../cluster/clusterSettingsSchema.ts";

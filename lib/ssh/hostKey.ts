@@ -51,7 +51,7 @@ export function describeHostKey(blob: Buffer): HostKeyInfo {
   return {
     type: TYPE_NAMES[algo] ?? algo.toUpperCase(),
     bits: keyBits(algo, blob),
-    fingerprint: "SHA256:" + crypto.createHash("sha256").update(blob).digest("base64").replace(/=+$/, ""),
+    fingerprint: "SHA256:" + crypto.createHash("sha256").update(blob).digest("base64").replace(/={1,2}$/, ""),
   };
 }
 

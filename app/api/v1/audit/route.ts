@@ -1,4 +1,5 @@
 import { apiRoute } from "@/lib/api/apiRoute";
-import { auditQuerySchema, listAuditEvents } from "@/lib/audit/listAuditEvents";
+import { auditQuerySchema } from "@/lib/audit/auditQuery";
+import { listAuditEvents } from "@/lib/audit/listAuditEvents";
 
 export const GET = apiRoute({ role: "admin" }, async ({ query }) => listAuditEvents(query(auditQuerySchema)));

@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/apiRoute";
 import { listPlanRuns } from "@/lib/jobs/listPlanRuns";
+import { planRunsQuerySchema } from "@/lib/jobs/planRunsQuery";
 import { createPlanRun } from "@/lib/jobs/planRuns";
 import { planRequestSchema } from "@/lib/plans/planRequest";
 import type { PlanKind } from "@/lib/recipes/planKinds";
 
 export const GET = apiRoute({ role: "viewer" }, async ({ query }) => {
-  const { limit } = query(z.object({ limit: z.coerce.number().int().min(1).max(200).default(30) }));
+  const { limit } = query(planRunsQuerySchema);
   return { runs: await listPlanRuns(limit) };
 });
 

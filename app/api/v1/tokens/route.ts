@@ -1,10 +1,8 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/apiRoute";
 import { recordAuditEvent } from "@/lib/audit/recordAuditEvent";
 import { createApiToken, listApiTokens } from "@/lib/auth/apiTokens";
-
-const createTokenSchema = z.object({ name: z.string().trim().min(1, "Required").max(64, "At most 64 characters") });
+import { createTokenSchema } from "@/lib/auth/tokenInput";
 
 export const GET = apiRoute({ role: "viewer" }, async ({ principal }) => ({ tokens: await listApiTokens(principal.userId) }));
 

@@ -1,12 +1,8 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/apiRoute";
 import { recordAuditEvent } from "@/lib/audit/recordAuditEvent";
-import { passwordSchema, usernameSchema } from "@/lib/auth/passwordPolicy";
-import { ROLES } from "@/lib/auth/roles";
+import { createUserSchema } from "@/lib/auth/userInput";
 import { createUser, listUsers } from "@/lib/auth/users";
-
-const createUserSchema = z.object({ username: usernameSchema, password: passwordSchema, role: z.enum(ROLES) });
 
 export const GET = apiRoute({ role: "admin" }, async () => ({ users: await listUsers() }));
 

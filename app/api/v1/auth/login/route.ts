@@ -1,16 +1,11 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/apiRoute";
 import { expectedOrigin, isHttps } from "@/lib/api/requestMeta";
+import { loginSchema } from "@/lib/auth/authInput";
 import { login } from "@/lib/auth/login";
 import { sessionCookieOptions } from "@/lib/auth/sessionCookie";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
 import { ForbiddenError } from "@/lib/errors";
-
-const loginSchema = z.object({
-  username: z.string().trim().min(1, "Required").max(64, "At most 64 characters"),
-  password: z.string().min(1, "Required").max(256, "At most 256 characters"),
-});
 
 export const POST = apiRoute({ public: true }, async ({ req, body, ip }) => {
   // Login CSRF: a browser always sends Origin on a cross-site POST, so a foreign one is refused.

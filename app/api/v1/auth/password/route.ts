@@ -1,9 +1,6 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/apiRoute";
+import { changePasswordSchema } from "@/lib/auth/authInput";
 import { changeOwnPassword } from "@/lib/auth/changeOwnPassword";
-import { passwordSchema } from "@/lib/auth/passwordPolicy";
-
-const changePasswordSchema = z.object({ currentPassword: z.string().min(1, "Required").max(256), newPassword: passwordSchema });
 
 /** Any signed-in user changes their own password; their other sessions end. */
 export const POST = apiRoute({ role: "viewer" }, async ({ principal, body, actor }) => {

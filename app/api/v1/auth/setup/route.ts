@@ -1,19 +1,12 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/apiRoute";
 import { expectedOrigin, isHttps } from "@/lib/api/requestMeta";
 import { recordAuditEvent } from "@/lib/audit/recordAuditEvent";
-import { passwordSchema, usernameSchema } from "@/lib/auth/passwordPolicy";
+import { setupSchema } from "@/lib/auth/authInput";
 import { sessionCookieOptions } from "@/lib/auth/sessionCookie";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { completeSetup } from "@/lib/auth/setupToken";
 import { ForbiddenError } from "@/lib/errors";
-
-const setupSchema = z.object({
-  token: z.string().min(1, "The setup link is incomplete").max(128),
-  username: usernameSchema,
-  password: passwordSchema,
-});
 
 /** Public only while no user exists, and only with the one-time token printed at start. */
 export const POST = apiRoute({ public: true }, async ({ req, body, ip }) => {

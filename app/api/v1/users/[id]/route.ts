@@ -1,14 +1,8 @@
-import { z } from "zod";
 import { apiRoute } from "@/lib/api/apiRoute";
 import { recordAuditEvent } from "@/lib/audit/recordAuditEvent";
-import { passwordSchema } from "@/lib/auth/passwordPolicy";
-import { ROLES } from "@/lib/auth/roles";
+import { updateUserSchema } from "@/lib/auth/userInput";
 import { deleteUser, updateUser } from "@/lib/auth/users";
 import { ConflictError } from "@/lib/errors";
-
-const updateUserSchema = z
-  .object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), password: passwordSchema.optional() })
-  .strict();
 
 export const PATCH = apiRoute<{ id: string }>({ role: "admin" }, async ({ params, body, actor, principal }) => {
   const change = await body(updateUserSchema);
