@@ -16,6 +16,7 @@ import { registerSocketHandlers } from "./lib/realtime/socketHandlers.ts";
 import { JobRunner } from "./workers/jobRunner.ts";
 import { secretKey } from "./lib/crypto/secretKey.ts";
 import { startNodeHealthChecker } from "./workers/nodeHealthChecker.ts";
+import { startSessionSweeper } from "./workers/sessionSweeper.ts";
 
 const config = env();
 const dev = config.NODE_ENV !== "production";
@@ -90,6 +91,7 @@ async function main() {
     publish: (room, event, payload) => io.to(room).emit(event, payload),
     disconnect: (room) => io.in(room).disconnectSockets(true),
   });
+  const stopSessionSweeper = startSessionSweeper();
 
   const stopChecker = startNodeHealthChecker(config.ARMDECK_NODE_CHECK_INTERVAL_S * 1000);
   const runner = new JobRunner();
@@ -109,6 +111,7 @@ async function main() {
     stopChecker();
     void runner.stop();
     io.close();
+    stopSessionSweeper();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
