@@ -12,11 +12,13 @@ import { env } from "./lib/env.ts";
 import { isApiPath, isPublicPath } from "./lib/http/accessGate.ts";
 import { logger } from "./lib/logger.ts";
 import { registerPublisher } from "./lib/realtime/publish.ts";
+import { allowSocketRequest, bindSocketToCredential, socketAuthMiddleware } from "./lib/realtime/socketAuth.ts";
 import { registerSocketHandlers } from "./lib/realtime/socketHandlers.ts";
 import { takeRunnerLock } from "./lib/jobs/runnerLock.ts";
 import { JobRunner } from "./workers/jobRunner.ts";
 import { secretKey } from "./lib/crypto/secretKey.ts";
 import { startNodeHealthChecker } from "./workers/nodeHealthChecker.ts";
+import { startSessionSweeper } from "./workers/sessionSweeper.ts";
 
 const config = env();
 const dev = config.NODE_ENV !== "production";
@@ -88,21 +90,17 @@ async function main() {
     }
   });
 
-  const io = new SocketServer(server, { serveClient: false });
-  io.use(async (socket, nextFn) => {
-    const headers = socket.handshake.headers;
-    const token = typeof socket.handshake.auth?.token === "string" ? `Bearer ${socket.handshake.auth.token}` : undefined;
-    const principal = await authenticate({ cookie: headers.cookie, authorization: headers.authorization ?? token }).catch(() => null);
-    if (!principal) return nextFn(new Error("unauthenticated"));
-    // Cross-site WebSocket hijacking: a cookie alone does not prove the page is ours.
-    if (principal.via === "session" && headers.origin && new URL(headers.origin).host !== headers.host) {
-      return nextFn(new Error("cross-origin socket refused"));
-    }
-    socket.data.principal = principal;
-    nextFn();
+  const io = new SocketServer(server, { serveClient: false, allowRequest: allowSocketRequest(requestProto) });
+  io.use(socketAuthMiddleware(requestProto));
+  io.on("connection", (socket) => {
+    bindSocketToCredential(socket);
+    registerSocketHandlers(socket);
   });
-  io.on("connection", registerSocketHandlers);
-  registerPublisher({ publish: (room, event, payload) => io.to(room).emit(event, payload) });
+  registerPublisher({
+    publish: (room, event, payload) => io.to(room).emit(event, payload),
+    disconnect: (room) => io.in(room).disconnectSockets(true),
+  });
+  const stopSessionSweeper = startSessionSweeper();
 
   const stopChecker = startNodeHealthChecker(config.ARMDECK_NODE_CHECK_INTERVAL_S * 1000);
   const runner = new JobRunner();
@@ -122,6 +120,7 @@ async function main() {
     stopChecker();
     void runner.stop().finally(() => runnerLock.release());
     io.close();
+    stopSessionSweeper();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -13,6 +13,8 @@ export const { db, dbReady } = await import("../lib/db/client.ts");
 const { createNode } = await import("../lib/nodes/createNode.ts");
 const { registerPublisher } = await import("../lib/realtime/publish.ts");
 const { registerSocketHandlers } = await import("../lib/realtime/socketHandlers.ts");
+const { bindSocketToCredential, socketAuthMiddleware } = await import("../lib/realtime/socketAuth.ts");
+const { createSession, SESSION_COOKIE } = await import("../lib/auth/sessions.ts");
 export const { JobRunner } = await import("../workers/jobRunner.ts");
 export const { wakeRunner } = await import("../lib/jobs/runnerSignal.ts");
 export { insertPlanRun } from "../e2e/harness/jobFixtures";
@@ -39,15 +41,22 @@ export async function startHosts(n: number): Promise<TestSshHost[]> {
   return hosts;
 }
 
-/** socket.io on loopback wired to the app's publisher and handlers, with one client connected. */
+/** socket.io on loopback wired to the app's socket auth, publisher and handlers, with one signed-in client connected. */
 export async function startSocketPair(): Promise<{ client: Socket; close: () => Promise<void> }> {
+  await dbReady();
+  const user = await db.user.create({ data: { username: `bench-viewer-${Date.now()}`, role: "viewer", passwordHash: "unused" } });
+  const { cookieValue } = await createSession(user.id, {});
   const http = createServer();
   const ioServer = new SocketServer(http, { serveClient: false, maxHttpBufferSize: 1e8 });
-  ioServer.on("connection", registerSocketHandlers);
-  registerPublisher({ publish: (room, event, payload) => ioServer.to(room).emit(event, payload) });
+  ioServer.use(socketAuthMiddleware(() => "http"));
+  ioServer.on("connection", (socket) => {
+    bindSocketToCredential(socket);
+    registerSocketHandlers(socket);
+  });
+  registerPublisher({ publish: (room, event, payload) => ioServer.to(room).emit(event, payload), disconnect: (room) => ioServer.in(room).disconnectSockets(true) });
   await new Promise<void>((r) => http.listen(0, "127.0.0.1", r));
   const { port } = http.address() as AddressInfo;
-  const client = connectClient(`http://127.0.0.1:${port}`, { transports: ["websocket"] });
+  const client = connectClient(`http://127.0.0.1:${port}`, { transports: ["websocket"], extraHeaders: { cookie: `${SESSION_COOKIE}=${cookieValue}` } });
   await new Promise<void>((r) => client.once("connect", () => r()));
   return {
     client,

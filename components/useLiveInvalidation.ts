@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { io } from "socket.io-client";
+import { signInAgainOnServerClose } from "./signInAgainOnServerClose";
 
 /**
  * Refetches a query when the server says it changed, instead of every tab polling: joins a
@@ -15,6 +16,7 @@ export function useLiveInvalidation(room: string, event: string, queryKey: reado
     // WebSocket first: log bytes travel as binary frames (long-polling would base64 them);
     // polling stays the fallback where a proxy refuses WebSockets.
     const socket = io({ withCredentials: true, transports: ["websocket", "polling"], tryAllTransports: true });
+    signInAgainOnServerClose(socket);
     // On every (re)connect: events missed while disconnected are caught up by one refetch.
     socket.on("connect", () => {
       socket.emit("subscribe", room);

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { signInAgainOnServerClose } from "../signInAgainOnServerClose";
 import { LogFollower } from "./logFollower";
 
 // One socket per page for every log and plan run it shows: a plan page with a viewer and a live
@@ -28,6 +29,7 @@ function acquire(): Shared {
     const socket = io({ withCredentials: true, transports: ["websocket", "polling"], tryAllTransports: true });
     const created: Shared = { socket, follower: new LogFollower(socket), users: 0, closeTimer: null, everConnected: false };
     socket.on("connect", () => (created.everConnected = true));
+    signInAgainOnServerClose(socket);
     shared = created;
   }
   if (shared.closeTimer) clearTimeout(shared.closeTimer);

@@ -63,28 +63,63 @@ describe("anonymous callers", () => {
 });
 
 describe("socket.io", () => {
-  function connect(headers: Record<string, string>): Promise<"connected" | string> {
+  function connect(headers: Record<string, string>, transport: "websocket" | "polling" = "websocket"): Promise<"connected" | "refused"> {
     return new Promise((resolve) => {
-      const socket = io(server.url, { transports: ["websocket"], extraHeaders: headers, reconnection: false, timeout: 5000 });
+      const socket = io(server.url, { transports: [transport], extraHeaders: headers, reconnection: false, timeout: 5000 });
       socket.on("connect", () => {
         socket.close();
         resolve("connected");
       });
-      socket.on("connect_error", (e) => {
+      socket.on("connect_error", () => {
         socket.close();
-        resolve(e.message);
+        resolve("refused");
       });
     });
   }
 
-  it("refuses a connection without a session", async () => {
-    expect(await connect({})).toBe("unauthenticated");
+  /** engine.io's first request, as any HTTP client can send it: a sid in the answer means a session was opened. */
+  async function handshake(headers: Record<string, string>): Promise<{ status: number; text: string }> {
+    const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers });
+    return { status: res.status, text: await res.text() };
+  }
+
+  it("refuses an anonymous engine.io handshake: no session id is issued", async () => {
+    const res = await handshake({});
+    expect(res.status).toBe(403);
+    expect(res.text).not.toContain("sid");
+    expect(JSON.parse(res.text)).toMatchObject({ message: "unauthenticated" });
+    expect((await handshake({ cookie: "armdeck_session=forged-value" })).text).not.toContain("sid");
+    expect(await connect({})).toBe("refused");
+    expect(await connect({}, "polling")).toBe("refused");
+  });
+
+  it("opens an engine.io session for a signed-in browser", async () => {
+    const client = new TestClient(server.url);
+    await client.login("admin", server.adminPassword);
+    const res = await handshake({ cookie: client.cookie! });
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/^0\{"sid":"[^"]+"/);
   });
 
   it("accepts a signed-in browser from our origin and refuses a foreign origin", async () => {
     const client = new TestClient(server.url);
     await client.login("admin", server.adminPassword);
     expect(await connect({ cookie: client.cookie!, origin: server.url })).toBe("connected");
-    expect(await connect({ cookie: client.cookie!, origin: "http://evil.example" })).toBe("cross-origin socket refused");
+    expect(await connect({ cookie: client.cookie!, origin: "http://evil.example" })).toBe("refused");
+    expect(JSON.parse((await handshake({ cookie: client.cookie!, origin: "http://evil.example" })).text)).toMatchObject({ message: "cross-origin socket refused" });
+  });
+
+  it("refuses, and does not hang on, Origin: null or a malformed Origin, and the server stays quiet about it", async () => {
+    const client = new TestClient(server.url);
+    await client.login("admin", server.adminPassword);
+    for (const origin of ["null", "not a url", `${server.url}/path`]) {
+      expect(await connect({ cookie: client.cookie!, origin })).toBe("refused");
+      const res = await handshake({ cookie: client.cookie!, origin });
+      expect(res.status).toBe(403);
+      expect(res.text).not.toContain("sid");
+    }
+    const output = await server.output();
+    expect(output).not.toContain("Invalid URL");
+    expect(output).not.toMatch(/unhandledRejection/i);
   });
 });

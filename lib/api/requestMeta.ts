@@ -1,3 +1,5 @@
+import { ownOrigin } from "../http/originCheck.ts";
+
 // server.ts overwrites these headers on every request with what it saw on the socket, so a
 // client cannot forge them; route handlers read the caller's address and scheme from here.
 export const CLIENT_IP_HEADER = "x-armdeck-client-ip";
@@ -12,5 +14,5 @@ export function isHttps(headers: Headers): boolean {
 }
 
 export function expectedOrigin(headers: Headers): string {
-  return `${isHttps(headers) ? "https" : "http"}://${headers.get("host") ?? ""}`;
+  return ownOrigin(isHttps(headers) ? "https" : "http", headers.get("host"));
 }

@@ -1,5 +1,7 @@
 import { db } from "../db/client.ts";
 import { NotFoundError } from "../errors.ts";
+import { tokenRoom } from "../realtime/credentialRooms.ts";
+import { disconnectRoom } from "../realtime/publish.ts";
 import { randomToken, tokenHash } from "./randomToken.ts";
 import type { Role } from "./roles.ts";
 
@@ -42,7 +44,9 @@ export async function listApiTokens(userId: string): Promise<ApiTokenView[]> {
 export async function revokeApiToken(userId: string, id: string): Promise<ApiTokenView> {
   const row = await db.apiToken.findFirst({ where: { id, userId } });
   if (!row) throw new NotFoundError("API token");
-  return toView(row.revokedAt ? row : await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } }));
+  const revoked = row.revokedAt ? row : await db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  disconnectRoom(tokenRoom(id));
+  return toView(revoked);
 }
 
 export async function findApiTokenUser(token: string): Promise<{ tokenId: string; userId: string; username: string; role: Role } | null> {

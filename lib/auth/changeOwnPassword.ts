@@ -2,6 +2,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts"
 import { db } from "../db/client.ts";
 import { NotFoundError, ValidationError } from "../errors.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
+import { endOtherSessions } from "./sessions.ts";
 
 /**
  * A signed-in user sets a new password after proving the current one. Every other session of the
@@ -16,6 +17,6 @@ export async function changeOwnPassword(userId: string, currentPassword: string,
   }
   if (currentPassword === newPassword) throw new ValidationError({ newPassword: "Choose a password different from the current one" });
   await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
-  const ended = await db.session.deleteMany({ where: { userId, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) } });
-  await recordAuditEvent({ actor, action: "user.password", target: user.username, result: "success", detail: { otherSessionsEnded: ended.count } });
+  const ended = await endOtherSessions(userId, keepSessionId);
+  await recordAuditEvent({ actor, action: "user.password", target: user.username, result: "success", detail: { otherSessionsEnded: ended } });
 }

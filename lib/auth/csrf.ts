@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { checkOrigin } from "../http/originCheck.ts";
 import type { Principal } from "./principal.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -17,7 +18,7 @@ export function csrfRefusal(
   req: { method: string; csrfHeader: string | null; origin: string | null; expectedOrigin: string },
 ): string | null {
   if (principal.via === "token" || isSafeMethod(req.method)) return null;
-  if (!req.origin || req.origin !== req.expectedOrigin) return "Cross-origin request refused (Origin header missing or foreign)";
+  if (checkOrigin(req.origin, req.expectedOrigin) !== "same") return "Cross-origin request refused (Origin header missing or foreign)";
   const given = Buffer.from(req.csrfHeader ?? "", "utf8");
   const expected = Buffer.from(principal.csrfToken, "utf8");
   if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return "Missing or wrong X-CSRF-Token";

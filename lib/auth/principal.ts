@@ -5,7 +5,7 @@ import type { Role } from "./roles.ts";
 
 /** Who is calling, and how they proved it: the one answer every page, route and socket asks for. */
 export type Principal =
-  | { via: "session"; userId: string; username: string; role: Role; sessionId: string; csrfToken: string }
+  | { via: "session"; userId: string; username: string; role: Role; sessionId: string; csrfToken: string; expiresAt: Date }
   | { via: "token"; userId: string; username: string; role: Role; tokenId: string };
 
 export interface CredentialHeaders {

@@ -1,5 +1,7 @@
 import { db } from "../db/client.ts";
 import { env } from "../env.ts";
+import { sessionRoom, userRoom } from "../realtime/credentialRooms.ts";
+import { disconnectRoom } from "../realtime/publish.ts";
 import { randomToken, tokenHash } from "./randomToken.ts";
 import type { Role } from "./roles.ts";
 
@@ -11,6 +13,7 @@ export interface SessionUser {
   userId: string;
   username: string;
   role: Role;
+  expiresAt: Date;
 }
 
 export async function createSession(userId: string, meta: { ip?: string | null; userAgent?: string | null }) {
@@ -31,7 +34,7 @@ export async function findSession(cookieValue: string): Promise<SessionUser | nu
   const session = await db.session.findUnique({ where: { id }, include: { user: true } });
   if (!session) return null;
   if (session.expiresAt.getTime() <= Date.now() || session.user.disabled) {
-    await db.session.deleteMany({ where: { id } });
+    await deleteSession(id);
     return null;
   }
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -44,11 +47,31 @@ export async function findSession(cookieValue: string): Promise<SessionUser | nu
     userId: session.userId,
     username: session.user.username,
     role: session.user.role as Role,
+    expiresAt: session.expiresAt,
   };
 }
 
+// Ending a session also closes its open sockets: they were authorized once, at connect.
 export async function deleteSession(sessionId: string): Promise<void> {
   await db.session.deleteMany({ where: { id: sessionId } });
+  disconnectRoom(sessionRoom(sessionId));
+}
+
+/** A role change, a disable or a new password: every session and socket of the user ends. */
+export async function endUserSessions(userId: string): Promise<number> {
+  const ended = await db.session.deleteMany({ where: { userId } });
+  disconnectRoom(userRoom(userId));
+  return ended.count;
+}
+
+/** Every session of the user but the one they act from (a password change from this tab). */
+export async function endOtherSessions(userId: string, keepSessionId: string | null): Promise<number> {
+  if (!keepSessionId) return endUserSessions(userId);
+  const others = await db.session.findMany({ where: { userId, id: { not: keepSessionId } }, select: { id: true } });
+  const ids = others.map((s) => s.id);
+  const ended = await db.session.deleteMany({ where: { id: { in: ids } } });
+  for (const id of ids) disconnectRoom(sessionRoom(id));
+  return ended.count;
 }
 
 export async function deleteExpiredSessions(): Promise<number> {

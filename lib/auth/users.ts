@@ -1,6 +1,9 @@
 import { db } from "../db/client.ts";
 import { ConflictError, NotFoundError } from "../errors.ts";
 import { hashPassword } from "./password.ts";
+import { endUserSessions } from "./sessions.ts";
+import { userRoom } from "../realtime/credentialRooms.ts";
+import { disconnectRoom } from "../realtime/publish.ts";
 import type { Role } from "./roles.ts";
 
 export interface UserView {
@@ -39,8 +42,8 @@ export async function updateUser(id: string, change: { role?: Role; disabled?: b
       passwordHash: change.password ? await hashPassword(change.password) : undefined,
     },
   });
-  // A role change, a disable or a new password ends the user's open sessions.
-  await db.session.deleteMany({ where: { userId: id } });
+  // A role change, a disable or a new password ends the user's open sessions and sockets.
+  await endUserSessions(id);
   return toUserView(user);
 }
 
@@ -48,6 +51,8 @@ export async function deleteUser(id: string): Promise<UserView> {
   const existing = await db.user.findUnique({ where: { id } });
   if (!existing) throw new NotFoundError("User");
   await db.user.delete({ where: { id } });
+  // Sessions go with the row (cascade); its sockets (tokens' too) must go with them.
+  disconnectRoom(userRoom(id));
   return toUserView(existing);
 }
 
@@ -57,7 +62,7 @@ export async function ensureAdminFromPassword(password: string): Promise<"create
   const existing = await db.user.findUnique({ where: { username: "admin" } });
   if (existing) {
     await db.user.update({ where: { id: existing.id }, data: { passwordHash, role: "admin", disabled: false } });
-    await db.session.deleteMany({ where: { userId: existing.id } });
+    await endUserSessions(existing.id);
     return "reset";
   }
   await db.user.create({ data: { username: "admin", role: "admin", passwordHash } });

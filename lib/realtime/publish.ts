@@ -1,7 +1,10 @@
-// The one place that publishes to browsers. Today one process holds the socket.io server; a
-// multi-runner setup swaps this module for an adapter without touching the callers.
+// The one place that talks to browsers' sockets. Today one process holds the socket.io server; a
+// multi-runner setup gives it the Redis adapter, and both calls below then reach every instance
+// without touching the callers.
 export interface Publisher {
   publish(room: string, event: string, payload: unknown): void;
+  /** Closes every socket in the room (a credential ended: they must not keep streaming). */
+  disconnect(room: string): void;
 }
 
 const registry = globalThis as unknown as { armdeckPublisher?: Publisher };
@@ -13,6 +16,10 @@ export function registerPublisher(publisher: Publisher): void {
 
 export function publish(room: string, event: string, payload: unknown): void {
   registry.armdeckPublisher?.publish(room, event, payload);
+}
+
+export function disconnectRoom(room: string): void {
+  registry.armdeckPublisher?.disconnect(room);
 }
 
 export const ROOMS = { nodes: "nodes", runs: "runs" } as const;

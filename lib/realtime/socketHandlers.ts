@@ -2,9 +2,27 @@ import type { Socket } from "socket.io";
 import { db } from "../db/client.ts";
 import { jobRoom, planRoom } from "../jobs/logPublisher.ts";
 import { readLog } from "../jobs/logStore.ts";
+import { roleAllows, type Role } from "../auth/roles.ts";
 import { ROOMS } from "./publish.ts";
+import { reauthorizeSocket } from "./socketAuth.ts";
 
 const REPLAY_SLICE = 1024 * 1024;
+
+// Every room carries what a viewer may read (node list, run progress, logs); a room for writers
+// only would name its role here, and every join is checked against the role as it is now.
+const ROOM_ROLE: Role = "viewer";
+
+/** Joins only while the socket's credential still holds and its current role may read the room. */
+async function joinAuthorized(socket: Socket, room: string): Promise<boolean> {
+  const principal = await reauthorizeSocket(socket);
+  if (!principal) {
+    socket.disconnect(true);
+    return false;
+  }
+  if (!roleAllows(principal.role, ROOM_ROLE)) return false;
+  await socket.join(room);
+  return true;
+}
 
 /**
  * What a signed-in browser may ask for over its socket. A log follower joins the job's room first
@@ -13,7 +31,7 @@ const REPLAY_SLICE = 1024 * 1024;
  */
 export function registerSocketHandlers(socket: Socket): void {
   socket.on("subscribe", (room: unknown) => {
-    if (room === ROOMS.nodes || room === ROOMS.runs) void socket.join(room);
+    if (room === ROOMS.nodes || room === ROOMS.runs) void joinAuthorized(socket, room);
   });
 
   socket.on("log:follow", async (msg: { jobId?: unknown; offset?: unknown }) => {
@@ -23,7 +41,7 @@ export function registerSocketHandlers(socket: Socket): void {
       socket.emit("log:error", { jobId, message: "No such job" });
       return;
     }
-    await socket.join(jobRoom(jobId));
+    if (!(await joinAuthorized(socket, jobRoom(jobId)))) return;
     let from = offset;
     for (;;) {
       const chunks = readLog(jobId, from, REPLAY_SLICE);
@@ -41,6 +59,6 @@ export function registerSocketHandlers(socket: Socket): void {
   });
 
   socket.on("plan:follow", (msg: { planRunId?: unknown }) => {
-    if (typeof msg?.planRunId === "string" && /^[a-z0-9]+$/i.test(msg.planRunId)) void socket.join(planRoom(msg.planRunId));
+    if (typeof msg?.planRunId === "string" && /^[a-z0-9]+$/i.test(msg.planRunId)) void joinAuthorized(socket, planRoom(msg.planRunId));
   });
 }

@@ -6,11 +6,11 @@ import { login } from "@/lib/auth/login";
 import { sessionCookieOptions } from "@/lib/auth/sessionCookie";
 import { SESSION_COOKIE } from "@/lib/auth/sessions";
 import { ForbiddenError } from "@/lib/errors";
+import { checkOrigin } from "@/lib/http/originCheck";
 
 export const POST = apiRoute({ public: true }, async ({ req, body, ip }) => {
   // Login CSRF: a browser always sends Origin on a cross-site POST, so a foreign one is refused.
-  const origin = req.headers.get("origin");
-  if (origin && origin !== expectedOrigin(req.headers)) throw new ForbiddenError("Cross-origin sign-in refused");
+  if (checkOrigin(req.headers.get("origin"), expectedOrigin(req.headers)) === "foreign") throw new ForbiddenError("Cross-origin sign-in refused");
   const { username, password } = await body(loginSchema);
   const result = await login(username, password, { ip, userAgent: req.headers.get("user-agent") });
   const res = NextResponse.json({ csrfToken: result.csrfToken, user: result.user, expiresAt: result.expiresAt.toISOString() });

@@ -7,11 +7,11 @@ import { sessionCookieOptions } from "@/lib/auth/sessionCookie";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { completeSetup } from "@/lib/auth/setupToken";
 import { ForbiddenError } from "@/lib/errors";
+import { checkOrigin } from "@/lib/http/originCheck";
 
 /** Public only while no user exists, and only with the one-time token printed at start. */
 export const POST = apiRoute({ public: true }, async ({ req, body, ip }) => {
-  const origin = req.headers.get("origin");
-  if (origin && origin !== expectedOrigin(req.headers)) throw new ForbiddenError("Cross-origin setup refused");
+  if (checkOrigin(req.headers.get("origin"), expectedOrigin(req.headers)) === "foreign") throw new ForbiddenError("Cross-origin setup refused");
   const input = await body(setupSchema);
   const user = await completeSetup(input.token, input.username, input.password);
   await recordAuditEvent({ actor: { userId: user.id, username: user.username, ip }, action: "auth.setup", target: user.username, result: "success" });
