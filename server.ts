@@ -7,6 +7,7 @@ import { authenticate } from "./lib/auth/principal.ts";
 import { issueSetupToken } from "./lib/auth/setupToken.ts";
 import { ensureAdminFromPassword } from "./lib/auth/users.ts";
 import { dbReady } from "./lib/db/client.ts";
+import { databaseUnavailable } from "./lib/db/databaseUnavailable.ts";
 import { dataDir } from "./lib/db/databaseUrl.ts";
 import { env } from "./lib/env.ts";
 import { isApiPath, isPublicPath } from "./lib/http/accessGate.ts";
@@ -84,9 +85,11 @@ async function main() {
       req.headers[CLIENT_PROTO_HEADER] = requestProto(req);
       if (await gate(req, res)) await handle(req, res);
     } catch (error) {
+      // The gate reads sessions: a database that cannot answer is a 503 in words, as in the routes.
+      const unavailable = databaseUnavailable(error);
       logger.error({ err: error }, "request failed");
-      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ error: { code: "internal", message: "Internal error" } }));
+      if (!res.headersSent) res.writeHead(unavailable ? 503 : 500, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ error: unavailable ? { code: unavailable.code, message: unavailable.message } : { code: "internal", message: "Internal error" } }));
     }
   });
 
