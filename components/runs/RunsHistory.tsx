@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useId } from "react";
 import type { PlanRunSummary } from "@/lib/jobs/listPlanRuns";
 import { PLAN_RUN_STATUSES } from "@/lib/jobs/planRunFilters";
 import { COMPONENT_LABELS } from "@/lib/recipes/componentLabels";
@@ -115,10 +116,13 @@ export function RunsHistory() {
 }
 
 function FilterSelect({ label, value, onChange, options }: { label: string; value: string | undefined; onChange: (value: string) => void; options: [string, string][] }) {
+  const id = useId();
   return (
-    <label className="text-sm">
-      <span className="mb-1 block font-medium text-slate-700">{label}</span>
-      <select className={`${inputClass} w-44`} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
+    <div className="text-sm">
+      <label htmlFor={id} className="mb-1 block font-medium text-slate-700">
+        {label}
+      </label>
+      <select id={id} className={`${inputClass} w-44`} value={value ?? ""} onChange={(e) => onChange(e.target.value)}>
         <option value="">Any</option>
         {options.map(([v, text]) => (
           <option key={v} value={v}>
@@ -126,6 +130,6 @@ function FilterSelect({ label, value, onChange, options }: { label: string; valu
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
