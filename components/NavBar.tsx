@@ -13,6 +13,7 @@ export function NavBar() {
   const links = [
     { href: "/nodes", label: "Nodes" },
     { href: "/cluster", label: "Cluster" },
+    { href: "/runs", label: "Runs" },
     { href: "/settings/tokens", label: "API tokens" },
     ...(isAdmin ? [{ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit log" }] : []),
   ];

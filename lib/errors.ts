@@ -57,3 +57,10 @@ export class ServiceUnavailableError extends AppError {
     super(message, 503, "service_unavailable", extra);
   }
 }
+
+/** A plan that changes nodes was sent without `confirm: true`; the body says what it would change. */
+export class ConfirmationRequiredError extends AppError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, 422, "confirmation_required", extra);
+  }
+}

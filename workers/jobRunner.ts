@@ -1,10 +1,11 @@
-import type { Job } from "../lib/db/generated/client.ts";
+import type { Job, Prisma } from "../lib/db/generated/client.ts";
 import { db } from "../lib/db/client.ts";
 import { env } from "../lib/env.ts";
 import { cancelUnreachableJobs, claimRunnableJobs, runningJobsOf } from "../lib/jobs/jobQueue.ts";
 import { toJobEvent } from "../lib/jobs/jobViews.ts";
 import { publishJobUpdate, publishLogChunk } from "../lib/jobs/logPublisher.ts";
-import { appendLog, LogWriteError, logSize, tailLog } from "../lib/jobs/logStore.ts";
+import { exitOutcome } from "../lib/jobs/exitOutcome.ts";
+import { appendLog, LogWriteError, logSize } from "../lib/jobs/logStore.ts";
 import { refreshPlanRunStatus } from "../lib/jobs/planRuns.ts";
 import { crashPoint } from "../lib/jobs/crashPoint.ts";
 import { cancelRemoteJob, inspectRemoteJob, remoteJobDir, runAndFollow } from "../lib/jobs/remoteJob.ts";
@@ -184,12 +185,12 @@ export class JobRunner {
         const fresh = await db.job.findUniqueOrThrow({ where: { id: job.id } });
         if (outcome.exitCode !== null) {
           if (fresh.cancelRequested && outcome.exitCode !== 0) return this.finish(job.id, "cancelled", outcome.exitCode, "Cancelled");
-          return this.finish(job.id, outcome.exitCode === 0 ? "succeeded" : "failed", outcome.exitCode, outcome.exitCode === 0 ? null : failureSummary(job.id, outcome.exitCode));
+          return this.finishExited(job, outcome.exitCode);
         }
         const state = await inspectRemoteJob(client, dir!, timeoutMs);
         if (state.state === "running") continue; // the follower ended early (e.g. tail was killed): follow again
         if (state.state === "exited") {
-          return this.finish(job.id, state.code === 0 ? "succeeded" : "failed", state.code, state.code === 0 ? null : failureSummary(job.id, state.code));
+          return this.finishExited(job, state.code);
         }
         return this.finish(
           job.id,
@@ -234,10 +235,16 @@ export class JobRunner {
     }
   }
 
-  private async finish(jobId: string, status: string, exitCode: number | null, failure: string | null): Promise<void> {
+  /** A step passes or fails by its exit code; a status probe ends as the report it printed. */
+  private finishExited(job: Job, exitCode: number): Promise<void> {
+    const { status, failure, serviceState, report } = exitOutcome(job, exitCode);
+    return this.finish(job.id, status, exitCode, failure, { serviceState, report });
+  }
+
+  private async finish(jobId: string, status: string, exitCode: number | null, failure: string | null, found: Pick<Prisma.JobUpdateInput, "serviceState" | "report"> = {}): Promise<void> {
     const job = await db.job.update({
       where: { id: jobId },
-      data: { status, exitCode, failure, note: null, finishedAt: new Date(), logSize: logSize(jobId) },
+      data: { status, exitCode, failure, note: null, finishedAt: new Date(), logSize: logSize(jobId), ...found },
     });
     publishJobUpdate(toJobEvent(job));
     await refreshPlanRunStatus(job.planRunId);
@@ -248,11 +255,4 @@ export class JobRunner {
     const job = await db.job.findUnique({ where: { id: jobId } });
     if (job) publishJobUpdate(toJobEvent(job));
   }
-}
-
-/** "Exit code 2 from: make -j4", the failing command being the last one traced ("+ …"). */
-function failureSummary(jobId: string, code: number): string {
-  const lines = tailLog(jobId, 200).split("\n");
-  const command = [...lines].reverse().find((l) => l.startsWith("+ "));
-  return command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
 }

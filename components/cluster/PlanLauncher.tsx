@@ -5,35 +5,29 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { NodeView } from "@/lib/nodes/nodeView";
 import { PLANS, type PlanKind } from "@/lib/recipes/planKinds";
+import type { PlanImpact } from "@/lib/plans/planImpact";
+import { COMPONENT_LABELS } from "@/lib/recipes/componentLabels";
 import { COMPONENTS, type ComponentId } from "@/lib/recipes/recipeTypes";
 import { api } from "../apiClient";
 import { useCan } from "../Providers";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { buttonClass, secondaryButtonClass } from "../ui/Field";
+import { ConfirmPlanDialog } from "./ConfirmPlanDialog";
 import { DryRunView, type DryRun } from "./DryRunView";
-
-const COMPONENT_LABELS: Record<ComponentId, string> = {
-  prerequisites: "Prerequisites",
-  mesos: "Mesos build",
-  zookeeper: "ZooKeeper config",
-  weave: "Weave install",
-  marathon: "Marathon build",
-  "zookeeper-service": "ZooKeeper service",
-  "weave-router": "Weave router",
-  "mesos-master": "Mesos master",
-  "mesos-agent": "Mesos agents",
-  "marathon-service": "Marathon service",
-};
 
 function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
-/** Choose a plan and, optionally, which nodes and components; look at the dry run; run it. */
+/**
+ * Choose a plan and, optionally, which nodes and components; look at the dry run; run it. A plan
+ * that changes nodes asks first, naming the nodes and components (from the dry run's impact), and
+ * only then sends `confirm: true`; Status runs straight away.
+ */
 export function PlanLauncher({ nodes }: { nodes: NodeView[] }) {
   const router = useRouter();
   const canRun = useCan("operator");
-  const [plan, setPlan] = useState<PlanKind>("bring-up");
+  const [plan, setPlan] = useState<PlanKind>("status");
   const [nodeIds, setNodeIds] = useState<string[]>([]);
   const [components, setComponents] = useState<ComponentId[]>([]);
   const scope = { plan, ...(nodeIds.length ? { nodeIds } : {}), ...(components.length ? { components } : {}) };
@@ -44,28 +38,35 @@ export function PlanLauncher({ nodes }: { nodes: NodeView[] }) {
     enabled: showDryRun,
     retry: false,
   });
+  const [asking, setAsking] = useState<{ title: string; impact: PlanImpact } | null>(null);
   const run = useMutation({
-    mutationFn: () => api<{ id: string }>("/plan-runs", { method: "POST", body: scope }),
+    mutationFn: (confirm: boolean) => api<{ id: string }>("/plan-runs", { method: "POST", body: confirm ? { ...scope, confirm } : scope }),
     onSuccess: (r) => router.push(`/runs/${r.id}`),
+  });
+  const ask = useMutation({
+    mutationFn: () => api<DryRun & { impact: PlanImpact }>("/plans/preview", { method: "POST", body: scope }),
+    onSuccess: (preview) => (preview.impact.changesNodes ? setAsking({ title: preview.title, impact: preview.impact }) : run.mutate(false)),
   });
   const runbookHref = `/api/v1/plans/runbook?plan=${plan}${nodeIds.length ? `&nodeIds=${nodeIds.join(",")}` : ""}${components.length ? `&components=${components.join(",")}` : ""}`;
 
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
-      <div className="flex flex-wrap gap-2" role="radiogroup" aria-label="Plan">
-        {(Object.keys(PLANS) as PlanKind[]).map((k) => (
-          <button
-            key={k}
-            role="radio"
-            aria-checked={plan === k}
-            onClick={() => setPlan(k)}
-            className={`rounded-md border px-3 py-1.5 text-sm ${plan === k ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white hover:bg-slate-50"}`}
-            title={PLANS[k].description}
-          >
-            {PLANS[k].title}
-          </button>
-        ))}
-      </div>
+      {/* Real radio inputs: the plan is a choice, and looks like one, not like the run button. */}
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-700">Plan</legend>
+        <div className="inline-flex flex-wrap rounded-md border border-slate-300 bg-slate-50 p-0.5">
+          {(Object.keys(PLANS) as PlanKind[]).map((k) => (
+            <label
+              key={k}
+              title={PLANS[k].description}
+              className={`flex cursor-pointer items-center gap-1.5 rounded px-3 py-1 text-sm ${plan === k ? "bg-white font-medium text-slate-900 shadow-sm ring-1 ring-slate-300" : "text-slate-600 hover:text-slate-900"}`}
+            >
+              <input type="radio" name="plan" value={k} checked={plan === k} onChange={() => setPlan(k)} className="accent-slate-900" />
+              {PLANS[k].title}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <p className="text-sm text-slate-600">{PLANS[plan].description}.</p>
       <div className="grid gap-4 md:grid-cols-2">
         <fieldset>
@@ -91,8 +92,9 @@ export function PlanLauncher({ nodes }: { nodes: NodeView[] }) {
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {canRun && (
-          <button className={buttonClass} onClick={() => run.mutate()} disabled={run.isPending}>
-            {run.isPending ? "Starting…" : PLANS[plan].title}
+          <button className={buttonClass} onClick={() => ask.mutate()} disabled={run.isPending || ask.isPending} data-testid="run-plan">
+            <span aria-hidden className="mr-1.5">▶</span>
+            {run.isPending || ask.isPending ? "Starting…" : `Run ${PLANS[plan].title}${plan === "status" ? "" : "…"}`}
           </button>
         )}
         <button className={secondaryButtonClass} onClick={() => setShowDryRun((v) => !v)} aria-expanded={showDryRun}>
@@ -102,7 +104,16 @@ export function PlanLauncher({ nodes }: { nodes: NodeView[] }) {
           Download as shell runbook
         </a>
       </div>
-      <ErrorBanner error={run.error} title="The plan did not start" />
+      <ErrorBanner error={run.error ?? ask.error} title="The plan did not start" />
+      {asking && (
+        <ConfirmPlanDialog
+          title={asking.title}
+          impact={asking.impact}
+          pending={run.isPending}
+          onCancel={() => setAsking(null)}
+          onConfirm={() => run.mutate(true)}
+        />
+      )}
       {showDryRun && (dryRun.error ? <ErrorBanner error={dryRun.error} /> : dryRun.data ? <DryRunView dryRun={dryRun.data} /> : <p className="text-sm text-slate-500">Planning…</p>)}
     </section>
   );

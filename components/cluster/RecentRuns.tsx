@@ -23,7 +23,12 @@ export function RecentRuns() {
   useLiveInvalidation("runs", "plan:update", ["plan-runs"]);
   return (
     <section className="rounded-lg border border-slate-200 bg-white">
-      <h2 className="border-b border-slate-200 px-4 py-2 font-semibold">Recent plan runs</h2>
+      <div className="flex items-baseline border-b border-slate-200 px-4 py-2">
+        <h2 className="font-semibold">Recent plan runs</h2>
+        <Link href="/runs" className="ml-auto text-sm text-sky-800 hover:underline">
+          All runs
+        </Link>
+      </div>
       <table className="min-w-full text-left text-sm" data-testid="recent-runs">
         <tbody>
           {runs.data?.map((r) => (

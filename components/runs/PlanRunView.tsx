@@ -10,6 +10,7 @@ import { usePlanRun, usePlanRunLive } from "./planRunQueries";
 import { ProgressGrid } from "./ProgressGrid";
 import { RunHeader } from "./RunHeader";
 import { RunningTails } from "./RunningTails";
+import { StatusReportTable } from "./StatusReportTable";
 
 function writeJobParam(jobId: string, keepHash: boolean) {
   const url = new URL(window.location.href);
@@ -52,19 +53,25 @@ export function PlanRunView({ id }: { id: string }) {
 
   if (run.error) return <ErrorBanner error={run.error} title="Could not load the plan run" />;
   if (!run.data) return <p className="text-sm text-slate-500">Loading…</p>;
-  const { run: planRun, jobs } = run.data;
+  const { run: planRun, jobs, report } = run.data;
   const selected = jobs.find((j) => j.id === chosen) ?? defaultJob(jobs);
 
   return (
     <div className="space-y-4">
-      <RunHeader run={planRun} jobs={jobs} />
+      <RunHeader run={planRun} jobs={jobs} report={report} />
       {reconnecting && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status">
           Live updates paused: reconnecting…
         </p>
       )}
-      <FailurePanel jobs={jobs} onShow={show} />
-      <ProgressGrid jobs={jobs} selectedId={selected?.id ?? null} onSelect={select} />
+      {report ? (
+        <StatusReportTable report={report} onShow={show} />
+      ) : (
+        <>
+          <FailurePanel jobs={jobs} onShow={show} />
+          <ProgressGrid jobs={jobs} selectedId={selected?.id ?? null} onSelect={select} />
+        </>
+      )}
       <RunningTails jobs={jobs} onShow={show} />
       <div ref={viewer} className="scroll-mt-4">
         <LogViewer jobs={jobs} selectedJobId={selected?.id ?? null} onSelectJob={select} onEngage={engage} />

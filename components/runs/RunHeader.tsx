@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { JobView, PlanRunView } from "@/lib/jobs/jobViews";
+import type { StatusReport } from "@/lib/jobs/statusReport";
 import { api } from "../apiClient";
 import { durationBetween, formatDuration, statusBadgeClass } from "../logs/jobStatusStyle";
 import { useCan } from "../Providers";
@@ -22,7 +23,7 @@ function summary(jobs: readonly JobView[]): string {
   return parts.join(" · ");
 }
 
-export function RunHeader({ run, jobs }: { run: PlanRunView; jobs: readonly JobView[] }) {
+export function RunHeader({ run, jobs, report }: { run: PlanRunView; jobs: readonly JobView[]; report: StatusReport | null }) {
   const queryClient = useQueryClient();
   const canOperate = useCan("operator");
   const active = run.status === "queued" || run.status === "running";
@@ -39,7 +40,7 @@ export function RunHeader({ run, jobs }: { run: PlanRunView; jobs: readonly JobV
         <h1 className="text-2xl font-semibold">{run.title}</h1>
         <span data-testid="run-status" data-status={run.status} className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-sm font-medium ${statusBadgeClass(run.status)}`}>
           {run.status === "running" && <span className="h-2 w-2 animate-pulse rounded-full bg-sky-500" />}
-          {cancelling ? "cancelling" : run.status}
+          {cancelling ? "cancelling" : report && run.status === "succeeded" ? "finished" : run.status}
         </span>
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {canOperate && active && (
@@ -50,7 +51,8 @@ export function RunHeader({ run, jobs }: { run: PlanRunView; jobs: readonly JobV
               disabled={cancel.isPending || cancelling}
             />
           )}
-          {canOperate && (run.status === "failed" || run.status === "cancelled") && (
+          {/* A status run is a report: run Status again rather than retry it. */}
+          {canOperate && !report && (run.status === "failed" || run.status === "cancelled") && (
             <button
               className={buttonClass}
               onClick={() => retry.mutate()}
@@ -74,7 +76,7 @@ export function RunHeader({ run, jobs }: { run: PlanRunView; jobs: readonly JobV
           </>
         )}
         {" · "}
-        {summary(jobs)}
+        {report ? `${report.summary.up} up · ${report.summary.down} down · ${report.summary.not_installed} not installed` : summary(jobs)}
       </p>
       <ErrorBanner error={cancel.error ?? retry.error} />
     </div>

@@ -4,12 +4,14 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { JobEvent } from "@/lib/jobs/logPublisher";
 import type { JobView, PlanRunView } from "@/lib/jobs/jobViews";
+import type { StatusReport } from "@/lib/jobs/statusReport";
 import { api } from "../apiClient";
 import { useLiveSocket } from "../logs/liveSocket";
 
 export interface PlanRunData {
   run: PlanRunView;
   jobs: JobView[];
+  report: StatusReport | null;
 }
 
 export interface JobDetail {

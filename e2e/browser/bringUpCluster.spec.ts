@@ -26,12 +26,14 @@ test("bring up the cluster with one click, watch the log live, search it and dow
   await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/cluster");
 
   // The dry run shows the exact commands per node before anything runs.
+  await page.getByRole("radio", { name: "Bring up cluster" }).check();
   await page.getByRole("button", { name: "Dry run" }).click();
   const dryRun = page.getByTestId("dry-run");
   await expect(dryRun.locator('[data-node="od1000-1"] [data-step="mesos.fix-config-guess"]')).toBeVisible();
   await expect(dryRun.locator('[data-node="od1000-0"] [data-step="mesos.fix-config-guess"]')).toHaveCount(0);
 
-  await page.getByRole("button", { name: "Bring up cluster" }).last().click();
+  await page.getByRole("button", { name: "Run Bring up cluster…" }).click();
+  await page.getByTestId("confirm-plan").getByRole("button", { name: "Run Bring up cluster" }).click();
   await expect(page).toHaveURL(/\/runs\/[a-z0-9]+/);
   const grid = page.getByTestId("progress-grid");
   await expect(grid.locator('[data-testid="step-cell"]').first()).toBeVisible();

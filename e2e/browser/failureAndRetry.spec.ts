@@ -26,7 +26,8 @@ test("a failed step shows its command, exit code and last lines; retry resumes f
   test.setTimeout(180_000);
   await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/cluster");
   await page.getByRole("radio", { name: "Prepare" }).click();
-  await page.getByRole("button", { name: "Prepare" }).last().click();
+  await page.getByRole("button", { name: "Run Prepare…" }).click();
+  await page.getByTestId("confirm-plan").getByRole("button", { name: "Run Prepare" }).click();
   await expect(page).toHaveURL(/\/runs\/[a-z0-9]+/);
 
   await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "failed", { timeout: 90_000 });

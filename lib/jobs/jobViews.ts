@@ -1,5 +1,9 @@
 import type { Job, PlanRun } from "../db/generated/client.ts";
+import { z } from "zod";
 import type { JobEvent } from "./logPublisher.ts";
+
+/** Read back through a schema: the column is Json, and an old or hand-edited row must not break a page. */
+const serviceReportSchema = z.object({ target: z.string(), answer: z.string() });
 
 export function toJobEvent(j: Job): JobEvent {
   return {
@@ -10,6 +14,8 @@ export function toJobEvent(j: Job): JobEvent {
     logSize: j.logSize,
     note: j.note,
     failure: j.failure,
+    serviceState: j.serviceState,
+    report: serviceReportSchema.nullable().catch(null).parse(j.report ?? null),
     startedAt: j.startedAt?.toISOString() ?? null,
     finishedAt: j.finishedAt?.toISOString() ?? null,
   };
@@ -24,6 +30,7 @@ export interface JobView extends JobEvent {
   stepId: string;
   title: string;
   mutating: boolean;
+  kind: "step" | "report";
   dependsOn: string[];
   attempt: number;
   attemptLogStart: number;
@@ -41,6 +48,7 @@ export function toJobView(j: Job): JobView {
     stepId: j.stepId,
     title: j.title,
     mutating: j.mutating,
+    kind: j.kind,
     dependsOn: JSON.parse(j.dependsOn) as string[],
     attempt: j.attempt,
     attemptLogStart: j.attemptLogStart,

@@ -1,4 +1,5 @@
 import { publish, ROOMS } from "../realtime/publish.ts";
+import type { ServiceStateName } from "../recipes/serviceStatusLine.ts";
 import type { LogChunk } from "./logStore.ts";
 
 // The one place job output and job state reach browsers. Rooms: job:<id> for a log, plan:<id>
@@ -26,6 +27,9 @@ export interface JobEvent {
   logSize: number;
   note: string | null;
   failure: string | null;
+  /** Report jobs (status probes): what they found, once they end. */
+  serviceState: ServiceStateName | null;
+  report: { target: string; answer: string } | null;
   startedAt: string | null;
   finishedAt: string | null;
 }

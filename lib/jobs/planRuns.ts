@@ -2,8 +2,9 @@ import { createId } from "./createId.ts";
 import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts";
 import { getClusterSettings } from "../cluster/clusterSettings.ts";
 import { db } from "../db/client.ts";
-import { ConflictError, NotFoundError } from "../errors.ts";
+import { ConfirmationRequiredError, ConflictError, NotFoundError } from "../errors.ts";
 import { buildPlan, type Plan, type PlanScope } from "../plans/buildPlan.ts";
+import { describeImpact, planImpact } from "../plans/planImpact.ts";
 import type { PlanKind } from "../recipes/planKinds.ts";
 import { publishJobUpdate, publishPlanRunUpdate } from "./logPublisher.ts";
 import { isFinal } from "./jobStatus.ts";
@@ -15,11 +16,19 @@ export async function previewPlan(kind: PlanKind, scope: PlanScope): Promise<Pla
   return buildPlan(kind, await getClusterSettings(), await loadRecipeNodes(), scope);
 }
 
-/** Writes the plan run and its jobs, then wakes the runner. Nothing runs before this commits. */
-export async function createPlanRun(kind: PlanKind, scope: PlanScope, actor: AuditActor): Promise<{ id: string; jobs: number }> {
+/**
+ * Writes the plan run and its jobs, then wakes the runner. Nothing runs before this commits. A plan
+ * that changes nodes runs only with `confirm`, so no caller (button, script, token) can set one
+ * off by accident; the refusal names what would change.
+ */
+export async function createPlanRun(kind: PlanKind, scope: PlanScope, actor: AuditActor, options: { confirm?: boolean } = {}): Promise<{ id: string; jobs: number }> {
   const settings = await getClusterSettings();
   const plan = buildPlan(kind, settings, await loadRecipeNodes(), scope);
   if (plan.jobs.length === 0) throw new ConflictError("Nothing to do: no step of this plan applies to the chosen nodes and components");
+  const impact = planImpact(plan);
+  if (impact.changesNodes && options.confirm !== true) {
+    throw new ConfirmationRequiredError(`${describeImpact(plan.title, impact)}. Send "confirm": true to run it.`, { wouldChange: impact });
+  }
   const runId = createId();
   const ids = new Map(plan.jobs.map((j) => [j.key, createId()]));
   await db.$transaction([
@@ -37,6 +46,7 @@ export async function createPlanRun(kind: PlanKind, scope: PlanScope, actor: Aud
         stepId: j.step.id,
         title: j.step.title,
         mutating: j.step.mutating,
+        kind: j.step.reports ? "report" : "step",
         dependsOn: JSON.stringify(j.dependsOn.map((k) => ids.get(k)!)),
         script: j.script,
         status: "queued",
@@ -97,6 +107,7 @@ export async function retryPlanRun(planRunId: string, actor: AuditActor): Promis
   const run = await db.planRun.findUnique({ where: { id: planRunId }, include: { jobs: true } });
   if (!run) throw new NotFoundError("Plan run");
   if (run.jobs.some((j) => !isFinal(j.status))) throw new ConflictError("The plan is still running: cancel it or wait for it to end");
+  if (run.jobs.some((j) => j.kind === "report")) throw new ConflictError("A status run is a report, not a job to retry: run Status again");
   const again = run.jobs.filter((j) => j.status !== "succeeded");
   if (again.length === 0) throw new ConflictError("Every job succeeded: nothing to retry");
   for (const job of again) {

@@ -4,7 +4,10 @@ import { passwordSchema, usernameSchema } from "../auth/passwordPolicy.ts";
 import { ROLES } from "../auth/roles.ts";
 import { clusterSettingsSchema } from "../cluster/clusterSettingsSchema.ts";
 import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
-import { planRequestSchema } from "../plans/planRequest.ts";
+import { PLAN_RUN_STATUSES } from "../jobs/planRunFilters.ts";
+import { planRequestSchema, planRunRequestSchema } from "../plans/planRequest.ts";
+import { PLAN_KINDS } from "../recipes/planKinds.ts";
+import { SERVICE_STATES } from "../recipes/serviceStatusLine.ts";
 import { createNodeSchema, factsRequestSchema, probeSchema, repinSchema, updateNodeSchema } from "../nodes/nodeInput.ts";
 
 // The request schemas here are the ones the routes parse with, so the document cannot drift from
@@ -41,6 +44,74 @@ const sshErrors = {
 };
 const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
 const ok = (description: string, body: object = { type: "object" }) => ({ description, ...json(body) });
+
+const impact = {
+  type: "object",
+  description: "What a plan would change",
+  properties: {
+    changesNodes: { type: "boolean" },
+    steps: { type: "integer" },
+    nodes: { type: "array", items: { type: "object", properties: { id: { type: "string" }, name: { type: "string" }, address: { type: "string" } } } },
+    components: { type: "array", items: { type: "object", properties: { id: { type: "string" }, label: { type: "string" } } } },
+  },
+};
+const confirmationBody = {
+  type: "object",
+  properties: { error: { type: "object", properties: { code: { const: "confirmation_required" }, message: { type: "string" }, wouldChange: impact }, required: ["code", "message", "wouldChange"] } },
+};
+const serviceStates = { enum: [...SERVICE_STATES] };
+const planRunsPage = {
+  type: "object",
+  properties: {
+    runs: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          plan: { type: "string" },
+          title: { type: "string" },
+          status: { enum: [...PLAN_RUN_STATUSES] },
+          scope: { type: "object" },
+          nodes: { type: "array", items: { type: "string" }, description: "Names of the nodes its jobs ran on" },
+          components: { type: "array", items: { type: "string" } },
+          counts: { type: "object", additionalProperties: { type: "integer" }, description: "Jobs per status" },
+          serviceStates: { type: ["object", "null"], properties: { up: { type: "integer" }, down: { type: "integer" }, not_installed: { type: "integer" } }, description: "A status run's summary" },
+          createdBy: { type: "string" },
+          createdAt: { type: "string", format: "date-time" },
+          startedAt: { type: ["string", "null"], format: "date-time" },
+          finishedAt: { type: ["string", "null"], format: "date-time" },
+          durationMs: { type: ["integer", "null"] },
+        },
+      },
+    },
+    nextCursor: { type: ["string", "null"] },
+  },
+};
+const planRunDetail = {
+  type: "object",
+  properties: {
+    run: { type: "object" },
+    jobs: { type: "array", items: { type: "object", properties: { kind: { enum: ["step", "report"] }, serviceState: { anyOf: [serviceStates, { type: "null" }] }, report: { type: ["object", "null"], properties: { target: { type: "string" }, answer: { type: "string" } } } } } },
+    report: {
+      type: ["object", "null"],
+      properties: {
+        summary: { type: "object", properties: { up: { type: "integer" }, down: { type: "integer" }, not_installed: { type: "integer" } } },
+        nodes: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              nodeId: { type: "string" },
+              nodeName: { type: "string" },
+              services: { type: "array", items: { type: "object", properties: { jobId: { type: "string" }, component: { type: "string" }, title: { type: "string" }, state: { anyOf: [serviceStates, { type: "null" }] }, target: { type: ["string", "null"] }, answer: { type: ["string", "null"] }, failure: { type: ["string", "null"] } } } },
+            },
+          },
+        },
+      },
+    },
+  },
+};
 
 const nodeView = {
   type: "object",
@@ -207,7 +278,7 @@ export function openApiDocument() {
         put: { summary: "Replace the cluster settings (operator); every value is validated for use in shell scripts", requestBody: json(clusterSettingsSchema), responses: { "200": ok("Settings"), ...errors } },
       },
       "/plans/preview": {
-        post: { summary: "Dry run: the jobs a plan would create, per node, with the exact scripts", requestBody: json(planRequestSchema), responses: { "200": ok("Jobs with scripts and dependencies"), ...errors, "409": { description: "The cluster cannot run this plan yet (no master, node without facts, …)" } } },
+        post: { summary: "Dry run: the jobs a plan would create, per node, with the exact scripts, and its impact (what a confirmation names); never needs confirm", requestBody: json(planRequestSchema), responses: { "200": ok("{plan, title, warnings, master, impact, jobs}", { type: "object", properties: { impact } }), ...errors, "409": { description: "The cluster cannot run this plan yet (no master, node without facts, …)" } } },
       },
       "/plans/runbook": {
         get: {
@@ -217,12 +288,31 @@ export function openApiDocument() {
         },
       },
       "/plan-runs": {
-        get: { summary: "Recent plan runs with job counts per status", responses: { "200": ok("Runs"), ...errors } },
-        post: { summary: "Start a plan (operator): one job per step per node, run in dependency order", requestBody: json(planRequestSchema), responses: { "201": ok("{id, jobs}"), ...errors } },
+        get: {
+          summary: "The runs history, newest first, filtered and paged on the server; live changes arrive as plan:update in the socket.io room runs",
+          parameters: [
+            { name: "status", in: "query", schema: { enum: [...PLAN_RUN_STATUSES] } },
+            { name: "kind", in: "query", schema: { enum: [...PLAN_KINDS] }, description: "The plan kind" },
+            { name: "node", in: "query", schema: { type: "string" }, description: "A node id: runs with a job on that node" },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 30 } },
+          ],
+          responses: { "200": ok("{runs, nextCursor}", planRunsPage), ...errors },
+        },
+        post: {
+          summary: "Start a plan (operator): one job per step per node, run in dependency order. A plan that changes nodes needs confirm: true; Status does not",
+          requestBody: json(planRunRequestSchema),
+          responses: {
+            "201": ok("{id, jobs}"),
+            ...errors,
+            "409": { description: "Nothing to do, or the cluster cannot run this plan yet", ...json(errorBody) },
+            "422": { description: "confirmation_required: the plan changes nodes; error.message and error.wouldChange say which nodes, components and how many steps", ...json(confirmationBody) },
+          },
+        },
       },
-      "/plan-runs/{id}": { parameters: idParam, get: { summary: "A plan run and its jobs", responses: { "200": ok("{run, jobs}"), ...errors } } },
+      "/plan-runs/{id}": { parameters: idParam, get: { summary: "A plan run and its jobs; a status run also carries its report (per node and service: up, down or not installed, with what the probe asked and what answered)", responses: { "200": ok("{run, jobs, report}", planRunDetail), ...errors } } },
       "/plan-runs/{id}/cancel": { parameters: idParam, post: { summary: "Cancel every queued or running job of the run (operator)", responses: { "200": ok("Cancelling"), ...errors } } },
-      "/plan-runs/{id}/retry": { parameters: idParam, post: { summary: "Re-run from the failed step: failed, interrupted and cancelled jobs are queued again (operator)", responses: { "200": ok("{requeued}"), ...errors } } },
+      "/plan-runs/{id}/retry": { parameters: idParam, post: { summary: "Re-run from the failed step: failed, interrupted and cancelled jobs are queued again (operator); a status run is a report and is not retried", responses: { "200": ok("{requeued}"), ...errors, "409": { description: "Still running, nothing to retry, or a status run", ...json(errorBody) } } } },
       "/plan-runs/{id}/log": { parameters: idParam, get: { summary: "All the run's logs, each under a header (text/plain download)", responses: { "200": { description: "Log text" }, ...errors } } },
       "/jobs/{id}": { parameters: idParam, get: { summary: "A job, its script and the last lines of its output", responses: { "200": ok("{job, script, lastLines}"), ...errors } } },
       "/jobs/{id}/log": { parameters: idParam, get: { summary: "The job's raw log (text/plain download); live output streams over socket.io (log:follow)", responses: { "200": { description: "Log bytes" }, ...errors } } },

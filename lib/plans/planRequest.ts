@@ -8,6 +8,10 @@ export const planRequestSchema = z.object({
   nodeIds: z.array(z.string().regex(/^[a-z0-9]+$/i, "A node id")).max(500).optional(),
   components: z.array(z.enum(COMPONENTS)).max(COMPONENTS.length).optional(),
 });
+/** Starting a plan: one that changes nodes also needs `confirm: true` (the dry run never does). */
+export const planRunRequestSchema = planRequestSchema.extend({
+  confirm: z.boolean({ error: "true or false" }).optional(),
+});
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 
 /** The same request from a query string (?plan=build&nodeIds=a,b&components=mesos). */

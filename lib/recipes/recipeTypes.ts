@@ -52,6 +52,8 @@ export interface StepDef {
   /** Step ids that must succeed first: on the same node when it runs them, else wherever they run. */
   after: string[];
   mutating: boolean;
+  /** A status probe: its job ends as a report of what it found (serviceStatusLine.ts), not as pass/fail. */
+  reports?: boolean;
   appliesTo?: (ctx: RecipeContext) => boolean;
   /** Exit 0 means already done: the step is skipped, so re-running a plan is safe and fast. */
   check?: (ctx: RecipeContext) => string;

@@ -2,6 +2,7 @@ import { shQuote } from "../../shell/quote.ts";
 import { say } from "../../shell/say.ts";
 import { hostPort, zkUrl } from "../recipeContext.ts";
 import type { ComponentId, Placement, RecipeContext, StepDef } from "../recipeTypes.ts";
+import { STATUS_EXIT_CODES, STATUS_LINE_FUNCTION } from "../serviceStatusLine.ts";
 import { findZookeeperDir } from "./zookeeper.ts";
 
 export type ServiceAction = "start" | "stop" | "status";
@@ -19,6 +20,13 @@ interface ServiceDef {
   /** Exit 0 when the service answers, by a real probe, not by "the process exists". */
   probe: (c: RecipeContext) => string;
   probeText: (c: RecipeContext) => string;
+  /**
+   * For Status: prints what answered (stdout and stderr, the tool's own words) and exits 0 only
+   * when healthy, by the same test as `probe`.
+   */
+  ask: (c: RecipeContext) => string;
+  /** For Status: exit 0 when the service is installed on the node at all; `missing` says what is not. */
+  installed: { test: (c: RecipeContext) => string; missing: (c: RecipeContext) => string };
   /** Supervised services: argv as quoted shell words, plus environment. */
   argv?: (c: RecipeContext) => string[];
   env?: (c: RecipeContext) => string[];
@@ -27,6 +35,10 @@ interface ServiceDef {
 }
 
 const url = (c: RecipeContext, port: number, path: string) => shQuote(`http://${hostPort(c.node.address, port)}${path}`);
+
+/** "HTTP 200", or curl's own error and "HTTP 000" when nothing answered. */
+const httpCodeAsk = (quotedUrl: string) =>
+  [`a=$(curl -sS -m 5 -o /dev/null -w 'HTTP %{http_code}' ${quotedUrl} 2>&1)`, `printf '%s' "$a"`, '[ "${a##*HTTP }" = 200 ]'].join("\n");
 
 export const SERVICES: ServiceDef[] = [
   {
@@ -41,6 +53,16 @@ export const SERVICES: ServiceDef[] = [
     // failed that way here).
     probe: (c) => `[ "$(printf ruok | nc -w 3 ${c.node.qAddress} ${c.settings.zookeeperPort} 2>/dev/null)" = imok ]`,
     probeText: (c) => `ruok on ${hostPort(c.node.address, c.settings.zookeeperPort)} answers imok`,
+    ask: (c) =>
+      [
+        `a=$(printf ruok | nc -w 3 ${c.node.qAddress} ${c.settings.zookeeperPort} 2>&1); rc=$?`,
+        `if [ -n "$a" ]; then printf '%s' "$a"; else printf 'no reply on %s (nc exit %s)' ${shQuote(hostPort(c.node.address, c.settings.zookeeperPort))} "$rc"; fi`,
+        '[ "$a" = imok ]',
+      ].join("\n"),
+    installed: {
+      test: (c) => `ls ${c.paths.mesos}/3rdparty/zookeeper-*/conf/zoo.cfg >/dev/null 2>&1`,
+      missing: (c) => `no configured ZooKeeper (zoo.cfg) under ${c.settings.sourceDir}/mesos/3rdparty`,
+    },
     own: {
       prepare: (c) => `${findZookeeperDir(c)}\nmkdir -p ${c.q.logDir}`,
       start: (c) => `ZOO_LOG_DIR=${c.q.logDir} "$zkdir/bin/zkServer.sh" start "$zkdir/conf/zoo.cfg"`,
@@ -57,6 +79,8 @@ export const SERVICES: ServiceDef[] = [
     stopAfter: ["mesos-agent.stop"],
     probe: () => "weave status >/dev/null 2>&1",
     probeText: () => "weave status answers",
+    ask: () => "weave status 2>&1",
+    installed: { test: () => "command -v weave >/dev/null 2>&1", missing: () => "no weave command on the PATH" },
     // Weave runs as Docker containers with their own restart policy, so no unit or supervisor.
     own: {
       start: (c) => `weave launch${c.qPeers.length ? " " + c.qPeers.join(" ") : ""}`,
@@ -72,6 +96,8 @@ export const SERVICES: ServiceDef[] = [
     stopAfter: ["mesos-agent.stop", "marathon.stop"],
     probe: (c) => `curl -fsS -m 5 -o /dev/null ${url(c, c.settings.mesosMasterPort, "/health")}`,
     probeText: (c) => `http://${hostPort(c.node.address, c.settings.mesosMasterPort)}/health answers 200`,
+    ask: (c) => httpCodeAsk(url(c, c.settings.mesosMasterPort, "/health")),
+    installed: { test: () => "[ -x /usr/local/sbin/mesos-master ]", missing: () => "/usr/local/sbin/mesos-master is not installed" },
     argv: (c) => [
       "/usr/local/sbin/mesos-master",
       shQuote(`--ip=${c.node.address}`),
@@ -90,6 +116,8 @@ export const SERVICES: ServiceDef[] = [
     stopAfter: ["marathon.stop"],
     probe: (c) => `curl -fsS -m 5 -o /dev/null ${url(c, c.settings.mesosAgentPort, "/health")}`,
     probeText: (c) => `http://${hostPort(c.node.address, c.settings.mesosAgentPort)}/health answers 200`,
+    ask: (c) => httpCodeAsk(url(c, c.settings.mesosAgentPort, "/health")),
+    installed: { test: () => "[ -x /usr/local/sbin/mesos-agent ]", missing: () => "/usr/local/sbin/mesos-agent is not installed" },
     argv: (c) => [
       "/usr/local/sbin/mesos-agent",
       shQuote(`--ip=${c.node.address}`),
@@ -110,6 +138,11 @@ export const SERVICES: ServiceDef[] = [
     stopAfter: [],
     probe: (c) => `[ "$(curl -fsS -m 5 ${url(c, c.settings.marathonPort, "/ping")} 2>/dev/null)" = pong ]`,
     probeText: (c) => `http://${hostPort(c.node.address, c.settings.marathonPort)}/ping answers pong`,
+    ask: (c) => [`a=$(curl -sS -m 5 ${url(c, c.settings.marathonPort, "/ping")} 2>&1)`, `printf '%s' "$a"`, '[ "$a" = pong ]'].join("\n"),
+    installed: {
+      test: (c) => `[ -x ${c.paths.marathon}/target/universal/stage/bin/marathon ]`,
+      missing: (c) => `Marathon is not built (${c.settings.sourceDir}/marathon/target/universal/stage/bin/marathon is missing)`,
+    },
     env: () => ["MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so"],
     argv: (c) => [
       `${c.paths.marathon}/target/universal/stage/bin/marathon`,
@@ -222,18 +255,44 @@ function stopScript(s: ServiceDef, c: RecipeContext): string {
   ].join("\n");
 }
 
+/**
+ * A report, not a pass/fail step: it exits with the code of what it found (STATUS_EXIT_CODES) after
+ * one armdeck-status line, so "down" and "not installed" are answers the runner stores.
+ */
 function statusScript(s: ServiceDef, c: RecipeContext): string {
+  const target = shQuote(s.probeText(c));
   return [
-    `armdeck_probe() {\n  ${s.probe(c)}\n}`,
+    // No tracing: the probe's output is captured as its answer, and trace lines are not that.
+    "{ set +x; } 2>/dev/null",
+    STATUS_LINE_FUNCTION,
+    `armdeck_ask() {\n${indent(s.ask(c))}\n}`,
+    `if ! { ${s.installed.test(c)}; }; then`,
+    `  ${say(`${s.title}: not installed (${s.installed.missing(c)})`)}`,
+    `  armdeck_report not_installed ${target} ${shQuote(s.installed.missing(c))}`,
+    `  exit ${STATUS_EXIT_CODES.not_installed}`,
+    "fi",
     // Three tries a second apart: one dropped probe connection is not an outage.
     "for attempt in 1 2 3; do",
-    `  if armdeck_probe; then ${say(`${s.title}: healthy (${s.probeText(c)})`)}; exit 0; fi`,
+    // set +e: the subshell would otherwise stop at the probe's failing command, before it says why.
+    "  if answer=$(set +e; armdeck_ask 2>&1); then",
+    `    ${say(`${s.title}: healthy (${s.probeText(c)})`)}`,
+    `    armdeck_report up ${target} "$answer"`,
+    `    exit ${STATUS_EXIT_CODES.up}`,
+    "  fi",
     '  [ "$attempt" = 3 ] || sleep 1',
     "done",
-    `${say(`${s.title}: NOT healthy (${s.probeText(c)} failed 3 times)`)}`,
-    "exit 1",
+    say(`${s.title}: down (${s.probeText(c)} failed 3 times)`),
+    `printf '[armdeck] it answered: %s\\n' "$answer"`,
+    `armdeck_report down ${target} "$answer"`,
+    `exit ${STATUS_EXIT_CODES.down}`,
   ].join("\n");
 }
+
+const indent = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => `  ${l}`)
+    .join("\n");
 
 export function serviceSteps(action: ServiceAction): StepDef[] {
   return SERVICES.map((s) => {
@@ -244,6 +303,6 @@ export function serviceSteps(action: ServiceAction): StepDef[] {
     if (action === "stop") {
       return { ...base, title: `Stop ${s.title}`, after: s.stopAfter, mutating: true, run: (c: RecipeContext) => stopScript(s, c) };
     }
-    return { ...base, title: `Status of ${s.title}`, after: [], mutating: false, run: (c: RecipeContext) => statusScript(s, c) };
+    return { ...base, title: `Status of ${s.title}`, after: [], mutating: false, reports: true, run: (c: RecipeContext) => statusScript(s, c) };
   });
 }

@@ -1,6 +1,7 @@
 import { apiRoute } from "@/lib/api/apiRoute";
 import { previewPlan } from "@/lib/jobs/planRuns";
 import type { PlanKind } from "@/lib/recipes/planKinds";
+import { planImpact } from "@/lib/plans/planImpact";
 import { planRequestSchema } from "@/lib/plans/planRequest";
 
 /** The dry run: per node, the exact commands the plan would run. */
@@ -12,6 +13,7 @@ export const POST = apiRoute({ role: "viewer" }, async ({ body }) => {
     title: plan.title,
     warnings: plan.warnings,
     master: plan.master.name,
+    impact: planImpact(plan),
     jobs: plan.jobs.map((j) => ({
       key: j.key,
       seq: j.seq,

@@ -1,0 +1,34 @@
+import type { Prisma, ServiceState } from "../db/generated/client.ts";
+import { parseServiceStatusLine, STATUS_EXIT_CODES } from "../recipes/serviceStatusLine.ts";
+import { tailLog } from "./logStore.ts";
+
+export interface ExitOutcome {
+  status: "succeeded" | "failed";
+  exitCode: number;
+  failure: string | null;
+  serviceState?: ServiceState;
+  report?: Prisma.InputJsonValue;
+}
+
+/**
+ * How a job that exited ends. A step passes on exit 0 and fails otherwise; a report job (a status
+ * probe) ends with what it found, so a stopped service is an answer, not a failure. A report job
+ * whose script broke before reporting (or whose code does not match its report) did fail.
+ */
+export function exitOutcome(job: { id: string; kind: string }, exitCode: number): ExitOutcome {
+  if (job.kind === "report") {
+    const line = parseServiceStatusLine(tailLog(job.id, 50));
+    if (line && STATUS_EXIT_CODES[line.state] === exitCode) {
+      return { status: "succeeded", exitCode, failure: null, serviceState: line.state, report: { target: line.target, answer: line.answer } };
+    }
+    return { status: "failed", exitCode, failure: `The status probe ended without a report: ${failureSummary(job.id, exitCode)}` };
+  }
+  return { status: exitCode === 0 ? "succeeded" : "failed", exitCode, failure: exitCode === 0 ? null : failureSummary(job.id, exitCode) };
+}
+
+/** "Exit code 2 from: make -j4", the failing command being the last one traced ("+ …"). */
+function failureSummary(jobId: string, code: number): string {
+  const lines = tailLog(jobId, 200).split("\n");
+  const command = [...lines].reverse().find((l) => l.startsWith("+ "));
+  return command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
+}
