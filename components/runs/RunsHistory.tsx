@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { PlanRunSummary } from "@/lib/jobs/listPlanRuns";
 import { PLAN_RUN_STATUSES } from "@/lib/jobs/planRunFilters";
 import { COMPONENT_LABELS } from "@/lib/recipes/componentLabels";
@@ -40,10 +40,18 @@ export function RunsHistory() {
   // The server says when a run starts or changes; no polling.
   useLiveInvalidation("runs", "plan:update", ["plan-runs", "history"]);
 
+  // The address this page last asked for, until the router has caught up with it: two quick
+  // changes (before the router re-renders) would otherwise each start from the old address and
+  // the second undo the first.
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    if (asked.current === params.toString()) asked.current = null;
+  }, [params]);
   const setFilter = (name: keyof Filters, value: string) => {
-    const next = new URLSearchParams(params);
+    const next = new URLSearchParams(asked.current ?? params.toString());
     if (value) next.set(name, value);
     else next.delete(name);
+    asked.current = next.toString();
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`);
   };
   const rows = runs.data?.pages.flatMap((p) => p.runs) ?? [];
