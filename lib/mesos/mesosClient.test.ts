@@ -24,11 +24,13 @@ describe("MesosClient leader discovery", () => {
     const client = new MesosClient({ masters: s.mesosUrls });
     const r = await client.state();
     expect(r.answeredBy).toBe(s.mesosUrls[1]);
+    expect(r.redirectedFrom).toBe(s.mesosUrls[0]);
     expect(r.leader).toBe(s.mesosUrls[1]);
     expect(r.data.slaves.map((a) => a.hostname).sort()).toEqual(["od1000-0", "od1000-1"]);
     // The next call goes straight to the leader it learned.
     const t = await client.tasks({ limit: 10 });
     expect(t.answeredBy).toBe(s.mesosUrls[1]);
+    expect(t.redirectedFrom).toBeNull();
   });
 
   it("never follows a 307 to a host that is not one of the cluster's masters", async () => {

@@ -33,6 +33,8 @@ export interface MesosReply<T> {
   answeredBy: string;
   /** Base URL of the leading master as far as this call learned it (null: unknown). */
   leader: string | null;
+  /** The non-leading master whose 307 led to the answering one, when a redirect was followed. */
+  redirectedFrom: string | null;
 }
 
 export interface MasterHealth {
@@ -177,7 +179,7 @@ export class MesosClient {
     const data = parseJsonReply("mesos", res, schema);
     const answeredBy = baseOf(res.url);
     this.knownLeader = answeredBy;
-    return { data, answeredBy, leader: answeredBy };
+    return { data, answeredBy, leader: answeredBy, redirectedFrom: res === first ? null : master };
   }
 
   private async fromAny<S extends z.ZodType>(path: string, schema: S, master?: string): Promise<MesosReply<z.output<S>>> {
@@ -188,7 +190,7 @@ export class MesosClient {
       try {
         const res = await this.get(new URL(path, m).toString());
         if (res.status !== 200) throw badStatus("mesos", res);
-        return { data: parseJsonReply("mesos", res, schema), answeredBy: m, leader: this.knownLeader };
+        return { data: parseJsonReply("mesos", res, schema), answeredBy: m, leader: this.knownLeader, redirectedFrom: null };
       } catch (e) {
         if (!(e instanceof UpstreamError)) throw e;
         attempts.push(e);
