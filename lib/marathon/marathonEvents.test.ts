@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import http from "node:http";
 import { readFixture } from "../../standin/testing/shape";
 import { startStandin, type Standin } from "../../standin/server";
 import basic from "../../standin/fixtures/basic.json" with { type: "json" };
 import { createMarathonEventParser, type MarathonEvent } from "./marathonEvents.ts";
 import { MarathonClient } from "./marathonClient.ts";
+import { openMarathonEventStream } from "./marathonEventStream.ts";
 
 let s: Standin | undefined;
 afterEach(async () => {
@@ -43,24 +43,40 @@ describe("Marathon /v2/events parser", () => {
     s.control.addAgent({ hostname: "a1", cpus: 4, mem: 8192, disk: 20000 });
     s.control.addAgent({ hostname: "a2", cpus: 4, mem: 8192, disk: 20000 });
     const got: MarathonEvent[] = [];
-    const parser = createMarathonEventParser((e) => got.push(e));
-    const req = http.get(`${s.marathonUrls[0]}/v2/events`, { headers: { Accept: "text/event-stream" } }, (res) => {
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => parser.feed(c));
-    });
-    req.on("error", () => undefined);
+    const stream = openMarathonEventStream({ instance: s.marathonUrls[0]!, onEvent: (e) => got.push(e) });
     const until = async (fn: () => boolean) => {
       for (let i = 0; i < 300 && !fn(); i++) await new Promise((r) => setTimeout(r, 20));
     };
     await until(() => got.some((e) => e.eventType === "event_stream_attached"));
     const posted = await new MarathonClient({ instances: s.marathonUrls }).postGroup(basic);
     await until(() => got.some((e) => e.eventType === "deployment_success"));
-    req.destroy();
+    stream.close();
+    expect(await stream.ended).toBeNull();
     expect(got.filter((e) => e.eventType === "unreadable")).toEqual([]);
     const success = got.find((e) => e.eventType === "deployment_success");
     expect(success && success.eventType === "deployment_success" && success.id).toBe(posted.data.deploymentId);
     const infos = got.filter((e) => e.eventType === "deployment_info");
     expect(infos.length).toBe(3);
     expect(got.filter((e) => e.eventType === "status_update_event" && e.taskStatus === "TASK_RUNNING")).toHaveLength(4);
+  });
+
+  it("the stream's end is said in words: no leader, the instance stopped, an event over the cap", async () => {
+    s = await startStandin({ marathonPorts: [0, 0], noLeaderWaitMs: 20 });
+    s.control.setMarathonLeader(null);
+    const noLeader = openMarathonEventStream({ instance: s.marathonUrls[1]!, onEvent: () => undefined });
+    expect((await noLeader.ended)?.message).toBe("Marathon has no leader (503)");
+
+    s.control.setMarathonLeader(0);
+    let attached!: () => void;
+    const isAttached = new Promise<void>((r) => (attached = r));
+    const live = openMarathonEventStream({ instance: s.marathonUrls[0]!, onEvent: (e) => e.eventType === "event_stream_attached" && attached() });
+    await isAttached;
+    await s.control.setMarathon(0, { mode: "refuse" });
+    expect((await live.ended)?.message).toBe(`Marathon ${new URL(s.marathonUrls[0]!).host} closed the event stream`);
+
+    await s.control.setMarathon(0, { mode: "up" });
+    // The first event (event_stream_attached, ~110 bytes) is already over a 64-byte cap.
+    const capped = openMarathonEventStream({ instance: s.marathonUrls[0]!, onEvent: () => undefined, maxEventBytes: 64 });
+    expect((await capped.ended)?.kind).toBe("too_large");
   });
 });

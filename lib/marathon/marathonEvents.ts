@@ -80,10 +80,16 @@ export function readMarathonEvent(type: string, data: string): MarathonEvent {
   return { eventType: "unreadable", type: eventType, error: `${issue?.path.join(".") || "event"}: ${issue?.message ?? "invalid"}` };
 }
 
-/** Feed raw stream text in any chunking; each complete event is handed to onEvent, typed. */
-export function createMarathonEventParser(onEvent: (e: MarathonEvent) => void) {
+/** Feed raw stream text in any chunking; each complete event is handed to onEvent, typed.
+ * An event larger than maxEventBytes (1.5.1's heavy plans carry two whole root groups) stops the
+ * parser and calls onTooLarge, so a runaway stream cannot grow memory without bound. */
+export function createMarathonEventParser(onEvent: (e: MarathonEvent) => void, opts: { maxEventBytes?: number; onTooLarge?: () => void } = {}) {
   const parser = createParser({
+    maxBufferSize: opts.maxEventBytes,
     onEvent: (m) => onEvent(readMarathonEvent(m.event ?? "message", m.data)),
+    onError: (e) => {
+      if (e.type === "max-buffer-size-exceeded") opts.onTooLarge?.();
+    },
   });
   return { feed: (chunk: string) => parser.feed(chunk), reset: () => parser.reset() };
 }
