@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startLoopbackServer, type LoopbackServer } from "../testing/loopbackServer.ts";
+import { startLoopbackServer, type LoopbackServer } from "../../e2e/harness/loopbackServer.ts";
 import { UpstreamError } from "./upstreamError.ts";
 import { upstreamFetch } from "./upstreamFetch.ts";
 

@@ -26,7 +26,7 @@ describe("MarathonClient", () => {
     expect(r.leader).toBe(leader);
     expect(r.data.leader).toBe(new URL(leader).host);
     // The next call goes to the leader itself: no proxy hop.
-    const l = await client.leaderInfo();
+    const l = await client.leader();
     expect(l.answeredBy).toBe(leader);
     expect(l.via).toBeNull();
     expect(l.data.leader).toBe(new URL(leader).host);

@@ -82,7 +82,8 @@ export class MarathonClient {
     this.instances = opts.instances.map(baseOf);
   }
 
-  get leader(): string | null {
+  /** The registered instance that led at the last reply (null: unknown or not registered). */
+  get lastKnownLeader(): string | null {
     return this.knownLeader;
   }
 
@@ -91,7 +92,7 @@ export class MarathonClient {
   }
 
   /** GET /v2/leader → {leader: "host:port"}. */
-  leaderInfo() {
+  leader() {
     return this.read("/v2/leader", leaderReplySchema);
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startRunbookCluster } from "../../standin/testing/runbookCluster";
-import { startLoopbackServer, type LoopbackServer } from "../testing/loopbackServer.ts";
+import { startLoopbackServer, type LoopbackServer } from "../../e2e/harness/loopbackServer.ts";
 import { UpstreamError } from "../http/upstreamError.ts";
 import { MesosClient } from "./mesosClient.ts";
 

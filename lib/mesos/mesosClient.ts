@@ -62,7 +62,7 @@ export class MesosClient {
   }
 
   /** The leading master's base URL, as last seen (a 200 from a leader-only endpoint or a followed 307). */
-  get leader(): string | null {
+  get lastKnownLeader(): string | null {
     return this.knownLeader;
   }
 
