@@ -16,7 +16,9 @@ type Deployment = { id: string };
 let standin: (Standin & { clock: ManualClock }) | undefined;
 let mesos: CountingProxy | undefined;
 let marathon: CountingProxy | undefined;
-let poller: ClusterPoller | undefined;
+/** What afterEach and the helpers need of a poller, whatever its sources. */
+type AnyPoller = Pick<ClusterPoller, "stop" | "whenIdle">;
+let poller: AnyPoller | undefined;
 
 afterEach(async () => {
   await poller?.stop();
@@ -34,7 +36,7 @@ async function setup() {
 }
 
 /** Advances the poller's clock in 1 s steps, letting each due request finish; returns the clock times at which `proxy` saw a request. */
-async function requestTimes(clock: ManualClock, p: ClusterPoller, proxy: CountingProxy, totalMs: number): Promise<number[]> {
+async function requestTimes(clock: ManualClock, p: AnyPoller, proxy: CountingProxy, totalMs: number): Promise<number[]> {
   const times: number[] = [];
   let seen = proxy.count();
   const start = clock.now();
@@ -51,13 +53,13 @@ const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
 describe("ClusterPoller", () => {
   it("50 concurrent get()s cause exactly one request to the master, and all 50 get its reply", async () => {
     const { mesos, clock } = await setup();
-    poller = new ClusterPoller<{ "mesos.state": MesosState }>({
+    const p = new ClusterPoller({
       clusterId: "c1",
       clock,
       keepAliveMs: null,
       sources: { "mesos.state": source<MesosState>("mesos", mesos.url, "/master/state") },
-    }).start() as ClusterPoller;
-    const p = poller as ClusterPoller<{ "mesos.state": MesosState }>;
+    });
+    poller = p.start();
     const replies = await Promise.all(Array.from({ length: 50 }, () => p.get("mesos.state", { maxAgeMs: 0 })));
     expect(mesos.count("/master/state")).toBe(1);
     expect(mesos.count()).toBe(1);
@@ -142,13 +144,13 @@ describe("ClusterPoller", () => {
 
   it("backs off exponentially while the master refuses, serves the last good data with its age and the error, and recovers by itself", async () => {
     const { standin, mesos, clock } = await setup();
-    const p = new ClusterPoller<{ "mesos.state": MesosState }>({
+    const p = new ClusterPoller({
       clusterId: "c1",
       clock,
       keepAliveMs: null,
       sources: { "mesos.state": source<MesosState>("mesos", mesos.url, "/master/state") },
     });
-    poller = p.start() as unknown as ClusterPoller;
+    poller = p.start();
     p.setWatchers(1);
     await p.whenIdle();
     const good = p.peek("mesos.state");
@@ -191,7 +193,7 @@ describe("ClusterPoller", () => {
       "marathon.groups": source("marathon", marathon.url, "/v2/groups"),
     };
     const p = new ClusterPoller({ clusterId: "c1", clock, keepAliveMs: null, sources });
-    poller = p.start() as unknown as ClusterPoller;
+    poller = p.start();
 
     // A deployment that cannot finish: no agent has 64 CPUs.
     const created = await fetch(`${standin.marathonUrls[0]}/v2/apps`, {

@@ -25,29 +25,22 @@ export const SOURCE_INTERVALS = {
   "weave.status": 60_000,
 } as const;
 
-export interface ClusterSourceTypes<MesosState, Groups, Deployments, Queue, Weave> extends Record<string, unknown> {
-  "mesos.state": MesosState;
-  "marathon.groups": Groups;
-  "marathon.deployments": Deployments;
-  "marathon.queue": Queue;
-  "weave.status": Weave;
-}
-
 export function clusterSources<MesosState, Groups, Deployments, Queue, Weave>(
   f: ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave>,
-): Partial<PollSources<ClusterSourceTypes<MesosState, Groups, Deployments, Queue, Weave>>> {
-  const sources: Partial<PollSources<ClusterSourceTypes<MesosState, Groups, Deployments, Queue, Weave>>> = {};
+): PollSources<Record<string, unknown>> {
+  const sources: PollSources<Record<string, unknown>> = {};
   if (f.mesosState) sources["mesos.state"] = { upstream: "mesos", intervalMs: SOURCE_INTERVALS["mesos.state"], fetch: f.mesosState };
   if (f.marathonGroups) sources["marathon.groups"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.groups"], fetch: f.marathonGroups };
   if (f.marathonDeployments) {
     const ids = f.deploymentIds;
-    sources["marathon.deployments"] = {
+    const deployments: PollSource<Deployments> = {
       upstream: "marathon",
       intervalMs: SOURCE_INTERVALS["marathon.deployments"],
       followedIntervalMs: SOURCE_INTERVALS["marathon.deployments.followed"],
       fetch: f.marathonDeployments,
       leaseEnded: ids ? (d, key) => !ids(d).includes(key) : undefined,
     };
+    sources["marathon.deployments"] = deployments;
   }
   // The queue only says something while a deployment waits; nobody needs it kept warm.
   if (f.marathonQueue) sources["marathon.queue"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.queue"], keepAliveMs: null, fetch: f.marathonQueue };
