@@ -7,15 +7,12 @@ import { startCountingProxy, type CountingProxy } from "../../e2e/harness/counti
 import { ManualClock } from "../../standin/clock.ts";
 import type { Standin } from "../../standin/server.ts";
 import { startRunbookCluster } from "../../standin/testing/runbookCluster.ts";
-import { startClusterPollers } from "../../workers/clusterPollers.ts";
 import type { ClusterPoller } from "./clusterPoller.ts";
 import { clusterRoom, CLUSTER_UPDATE_EVENT } from "./clusterRoom.ts";
 import { PollerRegistry, UnknownClusterError } from "./pollerRegistry.ts";
-import { pollerFor, PollersNotRunningError } from "./pollers.ts";
 import type { ClusterUpdate } from "./pollSource.ts";
 import { socketRoomAudience } from "./socketRoomAudience.ts";
-import { clusterSources } from "./clusterSources.ts";
-import { getJson, source } from "./testing/standinFetchers.ts";
+import { source } from "./testing/standinFetchers.ts";
 
 // A real socket.io server and real clients on loopback: the audience is the room's membership as
 // socket.io keeps it, and what reaches the master is counted by a proxy in front of the stand-in.
@@ -135,26 +132,5 @@ describe("PollerRegistry with socket.io rooms as the audience", () => {
     expect(proxy.count()).toBe(0);
     // The next need starts a fresh poller (e.g. with the cluster's new endpoints).
     expect(await registry.pollerFor("c1")).not.toBe(p);
-  });
-});
-
-describe("workers/clusterPollers", () => {
-  it("makes the registry reachable through pollerFor() while running, and not after stop", async () => {
-    const { proxy } = await setup();
-    const mesosUrl = proxy.url;
-    const stop = await startClusterPollers({
-      audience: { watchers: () => 0, subscribe: () => () => undefined },
-      publisher: { publish: () => undefined },
-      poller: { keepAliveMs: 60_000 },
-      clusterIds: async () => ["c2"],
-      sourcesFor: async (id) => (id === "c2" ? clusterSources({ mesosState: getJson(mesosUrl, "/master/state") }) : null),
-    });
-    const p = await pollerFor("c2");
-    await p.whenIdle();
-    // Started at boot for the keep-alive: the cache is warm before anyone asks.
-    expect(proxy.count("/master/state")).toBe(1);
-    expect(p.peek("mesos.state").fetchedAt).not.toBeNull();
-    await stop();
-    await expect(pollerFor("c2")).rejects.toBeInstanceOf(PollersNotRunningError);
   });
 });
