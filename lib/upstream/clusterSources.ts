@@ -1,0 +1,49 @@
+import type { PollSource, PollSources } from "./pollSource.ts";
+
+// What Armdeck polls on a cluster and how often: the one table to read when asking "how much load
+// does Armdeck put on my masters". The fetchers come from the typed clients (lib/mesos,
+// lib/marathon) bound to the cluster's registered endpoints; a cluster without Marathon, or a
+// provisioned one without Weave, simply passes fewer fetchers.
+
+export interface ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave> {
+  mesosState?: PollSource<MesosState>["fetch"];
+  marathonGroups?: PollSource<Groups>["fetch"];
+  marathonDeployments?: PollSource<Deployments>["fetch"];
+  marathonQueue?: PollSource<Queue>["fetch"];
+  /** Over the cluster's pinned SSH connections (weave status on each node), hence its own lane. */
+  weaveStatus?: PollSource<Weave>["fetch"];
+  /** The ids in a /v2/deployments reply, so a follow lease ends once its deployment is gone. */
+  deploymentIds?: (deployments: Deployments) => string[];
+}
+
+export const SOURCE_INTERVALS = {
+  "mesos.state": 5_000,
+  "marathon.groups": 5_000,
+  "marathon.deployments": 5_000,
+  "marathon.deployments.followed": 2_000,
+  "marathon.queue": 5_000,
+  "weave.status": 60_000,
+} as const;
+
+export function clusterSources<MesosState, Groups, Deployments, Queue, Weave>(
+  f: ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave>,
+): PollSources<Record<string, unknown>> {
+  const sources: PollSources<Record<string, unknown>> = {};
+  if (f.mesosState) sources["mesos.state"] = { upstream: "mesos", intervalMs: SOURCE_INTERVALS["mesos.state"], fetch: f.mesosState };
+  if (f.marathonGroups) sources["marathon.groups"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.groups"], fetch: f.marathonGroups };
+  if (f.marathonDeployments) {
+    const ids = f.deploymentIds;
+    const deployments: PollSource<Deployments> = {
+      upstream: "marathon",
+      intervalMs: SOURCE_INTERVALS["marathon.deployments"],
+      followedIntervalMs: SOURCE_INTERVALS["marathon.deployments.followed"],
+      fetch: f.marathonDeployments,
+      leaseEnded: ids ? (d, key) => !ids(d).includes(key) : undefined,
+    };
+    sources["marathon.deployments"] = deployments;
+  }
+  // The queue only says something while a deployment waits; nobody needs it kept warm.
+  if (f.marathonQueue) sources["marathon.queue"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.queue"], keepAliveMs: null, fetch: f.marathonQueue };
+  if (f.weaveStatus) sources["weave.status"] = { upstream: "ssh", intervalMs: SOURCE_INTERVALS["weave.status"], keepAliveMs: null, fetch: f.weaveStatus };
+  return sources;
+}

@@ -1,0 +1,37 @@
+import { logger } from "../lib/logger.ts";
+import { publish, type Publisher } from "../lib/realtime/publish.ts";
+import type { Audience } from "../lib/upstream/audience.ts";
+import { PollerRegistry, type PollerRegistryOptions } from "../lib/upstream/pollerRegistry.ts";
+import { registerPollerRegistry } from "../lib/upstream/pollers.ts";
+
+export interface ClusterPollersOptions {
+  sourcesFor: PollerRegistryOptions["sourcesFor"];
+  audience: Audience;
+  /** Clusters to poll from the start (their keep-alive keeps the cache warm and feeds the history). */
+  clusterIds?: () => Promise<string[]>;
+  publisher?: Publisher;
+  poller?: PollerRegistryOptions["poller"];
+}
+
+/**
+ * Starts the process's cluster pollers: one registry, made reachable to route handlers through
+ * lib/upstream/pollers.ts. Returns a stop function for server.ts's shutdown.
+ */
+export async function startClusterPollers(opts: ClusterPollersOptions): Promise<() => Promise<void>> {
+  const registry = new PollerRegistry({
+    sourcesFor: opts.sourcesFor,
+    audience: opts.audience,
+    publisher: opts.publisher ?? { publish },
+    poller: opts.poller,
+  });
+  registerPollerRegistry(registry);
+  const ids = (await opts.clusterIds?.().catch((error) => {
+    logger.warn({ err: error }, "could not list clusters to poll; they start when first watched");
+    return [];
+  })) ?? [];
+  for (const id of ids) await registry.pollerFor(id).catch((error) => logger.warn({ err: error, clusterId: id }, "cluster poller did not start"));
+  return async () => {
+    registerPollerRegistry(undefined);
+    await registry.stopAll();
+  };
+}
