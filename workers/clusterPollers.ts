@@ -9,7 +9,7 @@ export interface ClusterPollersOptions {
   audience: Audience;
   /** Clusters to poll from the start (their keep-alive keeps the cache warm and feeds the history). */
   clusterIds?: () => Promise<string[]>;
-  publisher?: Publisher;
+  publisher?: Pick<Publisher, "publish">;
   poller?: PollerRegistryOptions["poller"];
 }
 

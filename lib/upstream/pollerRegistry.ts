@@ -15,7 +15,8 @@ export interface PollerRegistryOptions {
   /** The sources of a cluster (its clients on its registered endpoints), or null when it does not exist. */
   sourcesFor(clusterId: string): Promise<PollSources<Record<string, unknown>> | null>;
   audience: Audience;
-  publisher: Publisher;
+  // Polls only publish; closing sockets is the auth services' business.
+  publisher: Pick<Publisher, "publish">;
   clock?: Clock;
   poller?: Omit<ClusterPollerOptions<Record<string, unknown>>, "clusterId" | "sources" | "clock">;
 }
