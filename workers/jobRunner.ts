@@ -5,10 +5,10 @@ import { cancelUnreachableJobs, claimRunnableJobs, runningJobsOf } from "../lib/
 import { toJobEvent } from "../lib/jobs/jobViews.ts";
 import { publishJobUpdate, publishLogChunk } from "../lib/jobs/logPublisher.ts";
 import { exitOutcome } from "../lib/jobs/exitOutcome.ts";
-import { appendLog, LogWriteError, logSize } from "../lib/jobs/logStore.ts";
+import { LogAppender, LogWriteError, logSize } from "../lib/jobs/logStore.ts";
 import { refreshPlanRunStatus } from "../lib/jobs/planRuns.ts";
 import { crashPoint } from "../lib/jobs/crashPoint.ts";
-import { cancelRemoteJob, inspectRemoteJob, remoteJobDir, runAndFollow } from "../lib/jobs/remoteJob.ts";
+import { cancelRemoteJob, inspectRemoteJob, remoteJobDir, runAndFollow, type FollowOutcome } from "../lib/jobs/remoteJob.ts";
 import { RemoteJobFolderGoneError } from "../lib/jobs/remoteJobErrors.ts";
 import { onRunnerWake } from "../lib/jobs/runnerSignal.ts";
 import { clusterSettingsSchema } from "../lib/cluster/clusterSettingsSchema.ts";
@@ -165,23 +165,27 @@ export class JobRunner {
           await db.job.update({ where: { id: job.id }, data: { note: null } });
           await this.publish(job.id);
         }
-        let local = logSize(job.id);
-        const outcome = await runAndFollow(
-          client,
-          dir!,
-          local - job.attemptLogStart,
-          (data) => {
-            const chunk = appendLog(job.id, local, data);
-            if (!chunk) return;
-            local = chunk.offset + chunk.data.length;
-            publishLogChunk(job.id, chunk);
-            if (Date.now() - lastSizeWrite > 1000) {
-              lastSizeWrite = Date.now();
-              void db.job.update({ where: { id: job.id }, data: { logSize: local } }).catch(() => undefined);
-            }
-          },
-          mustStart ? start : undefined,
-        );
+        const log = new LogAppender(job.id);
+        let outcome: FollowOutcome;
+        try {
+          outcome = await runAndFollow(
+            client,
+            dir!,
+            log.size - job.attemptLogStart,
+            (data) => {
+              const chunk = log.append(log.size, data);
+              if (!chunk) return;
+              publishLogChunk(job.id, chunk);
+              if (Date.now() - lastSizeWrite > 1000) {
+                lastSizeWrite = Date.now();
+                void db.job.update({ where: { id: job.id }, data: { logSize: log.size } }).catch(() => undefined);
+              }
+            },
+            mustStart ? start : undefined,
+          );
+        } finally {
+          log.close();
+        }
         const fresh = await db.job.findUniqueOrThrow({ where: { id: job.id } });
         if (outcome.exitCode !== null) {
           if (fresh.cancelRequested && outcome.exitCode !== 0) return this.finish(job.id, "cancelled", outcome.exitCode, "Cancelled");
@@ -200,7 +204,8 @@ export class JobRunner {
         );
       } catch (error) {
         if (this.stopped) return;
-        this.pool.drop(node.id);
+        // The dashboard's own disk says nothing about the node's connection, which other jobs share.
+        if (!(error instanceof LogWriteError)) this.pool.drop(node.id);
         if (error instanceof SshError && error.kind === "host_key_changed") {
           return this.finish(job.id, "interrupted", null, error.message);
         }
