@@ -12,6 +12,7 @@ import type { ComponentId } from "@/lib/recipes/recipeTypes";
 import { api } from "../apiClient";
 import { formatDuration, statusBadgeClass } from "../logs/jobStatusStyle";
 import { useNodes } from "../nodes/nodeQueries";
+import { DataTable } from "../ui/DataTable";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { inputClass, secondaryButtonClass } from "../ui/Field";
 import { RelativeTime } from "../ui/RelativeTime";
@@ -65,55 +66,37 @@ export function RunsHistory() {
         <FilterSelect label="Node" value={filters.node} onChange={(v) => setFilter("node", v)} options={(nodes.data ?? []).map((n) => [n.id, n.name])} />
       </div>
       <ErrorBanner error={runs.error} title="Could not load the runs" />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-left text-sm" data-testid="runs-history">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Run</th>
-              <th className="px-4 py-2">Status</th>
-              <th className="px-4 py-2">Nodes</th>
-              <th className="px-4 py-2">Components</th>
-              <th className="px-4 py-2">Started by</th>
-              <th className="px-4 py-2">When</th>
-              <th className="px-4 py-2">Took</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="runs-row" data-run={r.id} data-kind={r.plan} data-status={r.status}>
-                <td className="px-4 py-2">
-                  <Link href={`/runs/${r.id}`} className="font-medium text-sky-800 hover:underline">
-                    {r.title}
-                  </Link>
-                </td>
-                <td className="px-4 py-2">
-                  {r.serviceStates && r.status !== "queued" && r.status !== "running" ? (
-                    <span className="text-slate-700" data-testid="runs-service-summary">
-                      {r.serviceStates.up} up · {r.serviceStates.down} down · {r.serviceStates.not_installed} not installed
-                    </span>
-                  ) : (
-                    <span className={`rounded px-2 py-0.5 text-xs ${statusBadgeClass(r.status)}`}>{r.status}</span>
-                  )}
-                </td>
-                <td className="px-4 py-2 text-slate-700">{r.nodes.join(", ")}</td>
-                <td className="max-w-xs px-4 py-2 text-slate-600">{r.components.map((c) => COMPONENT_LABELS[c as ComponentId] ?? c).join(", ")}</td>
-                <td className="px-4 py-2 text-slate-600">{r.createdBy}</td>
-                <td className="whitespace-nowrap px-4 py-2 text-slate-600">
-                  <RelativeTime iso={r.createdAt} />
-                </td>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-600">{r.durationMs !== null ? formatDuration(r.durationMs) : "—"}</td>
-              </tr>
-            ))}
-            {runs.data && rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="px-4 py-6 text-center text-slate-500">
-                  {Object.keys(filters).length ? "No run matches these filters." : "No plan has run yet."}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="runs-history"
+        columns={["Run", "Status", "Nodes", "Components", "Started by", "When", "Took"].map((label) => ({ label }))}
+        message={runs.data && rows.length === 0 ? (Object.keys(filters).length ? "No run matches these filters." : "No plan has run yet.") : undefined}
+      >
+        {rows.map((r) => (
+          <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="runs-row" data-run={r.id} data-kind={r.plan} data-status={r.status}>
+            <td className="px-4 py-2">
+              <Link href={`/runs/${r.id}`} className="font-medium text-sky-800 hover:underline">
+                {r.title}
+              </Link>
+            </td>
+            <td className="px-4 py-2">
+              {r.serviceStates && r.status !== "queued" && r.status !== "running" ? (
+                <span className="text-slate-700" data-testid="runs-service-summary">
+                  {r.serviceStates.up} up · {r.serviceStates.down} down · {r.serviceStates.not_installed} not installed
+                </span>
+              ) : (
+                <span className={`rounded px-2 py-0.5 text-xs ${statusBadgeClass(r.status)}`}>{r.status}</span>
+              )}
+            </td>
+            <td className="px-4 py-2 text-slate-700">{r.nodes.join(", ")}</td>
+            <td className="max-w-xs px-4 py-2 text-slate-600">{r.components.map((c) => COMPONENT_LABELS[c as ComponentId] ?? c).join(", ")}</td>
+            <td className="px-4 py-2 text-slate-600">{r.createdBy}</td>
+            <td className="whitespace-nowrap px-4 py-2 text-slate-600">
+              <RelativeTime iso={r.createdAt} />
+            </td>
+            <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-600">{r.durationMs !== null ? formatDuration(r.durationMs) : "—"}</td>
+          </tr>
+        ))}
+      </DataTable>
       {runs.hasNextPage && (
         <button className={secondaryButtonClass} onClick={() => runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
           {runs.isFetchingNextPage ? "Loading…" : "Older runs"}
