@@ -20,6 +20,10 @@ import { JobRunner } from "./workers/jobRunner.ts";
 import { secretKey } from "./lib/crypto/secretKey.ts";
 import { startNodeHealthChecker } from "./workers/nodeHealthChecker.ts";
 import { startSessionSweeper } from "./workers/sessionSweeper.ts";
+import { clusterPollSources } from "./lib/cluster/clusterPollSources.ts";
+import { listClusterIds } from "./lib/cluster/clusters.ts";
+import { socketRoomAudience } from "./lib/upstream/socketRoomAudience.ts";
+import { startClusterPollers } from "./workers/clusterPollers.ts";
 
 const config = env();
 const dev = config.NODE_ENV !== "production";
@@ -104,6 +108,9 @@ async function main() {
     disconnect: (room) => io.in(room).disconnectSockets(true),
   });
   const stopSessionSweeper = startSessionSweeper();
+  // One sequential poller per cluster; who watches is the membership of the cluster:<id> rooms.
+  const audience = socketRoomAudience(io);
+  const stopPollers = await startClusterPollers({ audience, sourcesFor: clusterPollSources, clusterIds: listClusterIds });
 
   const stopChecker = startNodeHealthChecker(config.ARMDECK_NODE_CHECK_INTERVAL_S * 1000);
   const runner = new JobRunner();
@@ -121,6 +128,8 @@ async function main() {
 
   const shutdown = () => {
     stopChecker();
+    void stopPollers();
+    audience.close();
     void runner.stop().finally(() => runnerLock.release());
     io.close();
     stopSessionSweeper();

@@ -12,6 +12,7 @@ export function NavBar() {
   if (!user) return null;
   const links = [
     { href: "/nodes", label: "Nodes" },
+    { href: "/clusters", label: "Clusters" },
     { href: "/cluster", label: "Cluster" },
     { href: "/runs", label: "Runs" },
     { href: "/settings/tokens", label: "API tokens" },
@@ -28,7 +29,7 @@ export function NavBar() {
           Armdeck
         </Link>
         {links.map((l) => (
-          <Link key={l.href} href={l.href} className={`text-sm ${pathname.startsWith(l.href) ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900"}`}>
+          <Link key={l.href} href={l.href} className={`text-sm ${pathname === l.href || pathname.startsWith(`${l.href}/`) ? "font-semibold text-slate-900" : "text-slate-600 hover:text-slate-900"}`}>
             {l.label}
           </Link>
         ))}

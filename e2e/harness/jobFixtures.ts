@@ -13,7 +13,7 @@ export async function insertPlanRun(db: PrismaClient, jobs: FixtureJob[]): Promi
   const runId = `run${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const ids = Object.fromEntries(jobs.map((j) => [j.name, `job${Math.random().toString(36).slice(2, 12)}`]));
   const node = await db.node.findFirstOrThrow({ where: { id: jobs[0]!.nodeId } });
-  await db.planRun.create({ data: { id: runId, plan: "test", title: "Test plan", scope: "{}", status: "queued", settings: JSON.stringify({ armdeckDir: "/tmp/armdeck-test-jobs" }), createdBy: "tester" } });
+  await db.planRun.create({ data: { id: runId, clusterId: node.clusterId, plan: "test", title: "Test plan", scope: "{}", status: "queued", settings: JSON.stringify({ armdeckDir: "/tmp/armdeck-test-jobs" }), createdBy: "tester" } });
   await db.job.createMany({
     data: jobs.map((j, seq) => ({
       id: ids[j.name]!,

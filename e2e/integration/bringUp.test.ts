@@ -27,7 +27,7 @@ const log = (jobId: string) => {
 };
 
 async function runPlan(plan: "bring-up" | "status" | "stop" | "start", timeoutMs = 600_000) {
-  const { id } = await createPlanRun(plan, {}, actor, { confirm: true });
+  const { id } = await createPlanRun(1, plan, {}, actor, { confirm: true }); // cluster 1: the migration's "default"
   await runner.idle(timeoutMs);
   const run = await db.planRun.findUniqueOrThrow({ where: { id }, include: { jobs: { orderBy: { seq: "asc" } } } });
   const failed = run.jobs.filter((j) => j.status !== "succeeded");

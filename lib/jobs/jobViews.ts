@@ -59,6 +59,7 @@ export function toJobView(j: Job): JobView {
 
 export interface PlanRunView {
   id: string;
+  clusterId: number;
   plan: string;
   title: string;
   status: string;
@@ -72,6 +73,7 @@ export interface PlanRunView {
 export function toPlanRunView(r: PlanRun): PlanRunView {
   return {
     id: r.id,
+    clusterId: r.clusterId,
     plan: r.plan,
     title: r.title,
     status: r.status,

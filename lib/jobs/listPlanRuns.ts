@@ -21,6 +21,7 @@ export async function listPlanRuns(filter: Partial<PlanRunFilter> & { limit: num
   const where: Prisma.PlanRunWhereInput[] = [];
   if (filter.status) where.push({ status: filter.status });
   if (filter.kind) where.push({ plan: filter.kind });
+  if (filter.cluster) where.push({ clusterId: filter.cluster });
   if (filter.node) where.push({ jobs: { some: { nodeId: filter.node } } });
   if (filter.cursor) {
     const c = decodeRunsCursor(filter.cursor);

@@ -12,8 +12,9 @@ import { loadRecipeNodes } from "./recipeNodes.ts";
 import { wakeRunner } from "./runnerSignal.ts";
 import { toJobEvent } from "./jobViews.ts";
 
-export async function previewPlan(kind: PlanKind, scope: PlanScope): Promise<Plan> {
-  return buildPlan(kind, await getClusterSettings(), await loadRecipeNodes(), scope);
+/** The dry run of a plan on one cluster's nodes and settings. */
+export async function previewPlan(clusterId: number, kind: PlanKind, scope: PlanScope): Promise<Plan> {
+  return buildPlan(kind, await getClusterSettings(clusterId), await loadRecipeNodes(clusterId), scope);
 }
 
 /**
@@ -21,9 +22,15 @@ export async function previewPlan(kind: PlanKind, scope: PlanScope): Promise<Pla
  * that changes nodes runs only with `confirm`, so no caller (button, script, token) can set one
  * off by accident; the refusal names what would change.
  */
-export async function createPlanRun(kind: PlanKind, scope: PlanScope, actor: AuditActor, options: { confirm?: boolean } = {}): Promise<{ id: string; jobs: number }> {
-  const settings = await getClusterSettings();
-  const plan = buildPlan(kind, settings, await loadRecipeNodes(), scope);
+export async function createPlanRun(
+  clusterId: number,
+  kind: PlanKind,
+  scope: PlanScope,
+  actor: AuditActor,
+  options: { confirm?: boolean } = {},
+): Promise<{ id: string; jobs: number; clusterId: number }> {
+  const settings = await getClusterSettings(clusterId);
+  const plan = buildPlan(kind, settings, await loadRecipeNodes(clusterId), scope);
   if (plan.jobs.length === 0) throw new ConflictError("Nothing to do: no step of this plan applies to the chosen nodes and components");
   const impact = planImpact(plan);
   if (impact.changesNodes && options.confirm !== true) {
@@ -33,7 +40,7 @@ export async function createPlanRun(kind: PlanKind, scope: PlanScope, actor: Aud
   const ids = new Map(plan.jobs.map((j) => [j.key, createId()]));
   await db.$transaction([
     db.planRun.create({
-      data: { id: runId, plan: kind, title: plan.title, scope: JSON.stringify(scope), status: "queued", settings: JSON.stringify(settings), createdBy: actor.username },
+      data: { id: runId, clusterId, plan: kind, title: plan.title, scope: JSON.stringify(scope), status: "queued", settings: JSON.stringify(settings), createdBy: actor.username },
     }),
     db.job.createMany({
       data: plan.jobs.map((j) => ({
@@ -54,10 +61,10 @@ export async function createPlanRun(kind: PlanKind, scope: PlanScope, actor: Aud
       })),
     }),
   ]);
-  await recordAuditEvent({ actor, action: `plan.${kind}`, target: runId, result: "success", detail: { jobs: plan.jobs.length, scope, warnings: plan.warnings } });
+  await recordAuditEvent({ actor, action: `plan.${kind}`, target: runId, result: "success", detail: { clusterId, jobs: plan.jobs.length, scope, warnings: plan.warnings } });
   publishPlanRunUpdate({ id: runId, status: "queued" });
   wakeRunner();
-  return { id: runId, jobs: plan.jobs.length };
+  return { id: runId, jobs: plan.jobs.length, clusterId };
 }
 
 /** A plan run's status follows from its jobs'. */

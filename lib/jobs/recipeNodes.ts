@@ -3,9 +3,9 @@ import { ConflictError } from "../errors.ts";
 import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
 import type { RecipeNode } from "../recipes/recipeTypes.ts";
 
-/** Nodes as the recipes see them; a node Armdeck cannot act on yet is refused with the reason. */
-export async function loadRecipeNodes(): Promise<RecipeNode[]> {
-  const rows = await db.node.findMany({ orderBy: { name: "asc" } });
+/** One cluster's nodes as the recipes see them; a node Armdeck cannot act on yet is refused with the reason. */
+export async function loadRecipeNodes(clusterId: number): Promise<RecipeNode[]> {
+  const rows = await db.node.findMany({ where: { clusterId }, orderBy: { name: "asc" } });
   if (rows.length === 0) throw new ConflictError("No nodes yet: add the cluster's machines first");
   return rows.map((n) => {
     const facts = n.facts ? nodeFactsSchema.safeParse(JSON.parse(n.facts)) : null;

@@ -2,6 +2,8 @@ import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts"
 import { db } from "../db/client.ts";
 import { publish, ROOMS } from "../realtime/publish.ts";
 import { fetchHostKey } from "../ssh/openConnection.ts";
+import { getCluster, resolveClusterId } from "../cluster/clusters.ts";
+import { ConflictError } from "../errors.ts";
 import { assertNodeNameFree } from "./assertNodeNameFree.ts";
 import { DuplicateNodeError } from "./duplicateNodeError.ts";
 import { findSameMachineNodes } from "./findSameMachineNodes.ts";
@@ -14,6 +16,8 @@ import { toCredentials } from "./validateCredentials.ts";
 /** Saves a node only after a real login with the confirmed key pinned has read its facts. */
 export async function createNode(input: CreateNodeInput, actor: AuditActor): Promise<NodeView> {
   try {
+    const cluster = await getCluster(await resolveClusterId(input.clusterId));
+    if (cluster.kind !== "provisioned") throw new ConflictError(`Cluster ${cluster.name} is adopted: Armdeck does not manage its machines`);
     await assertNodeNameFree(input.name);
     const credentials = toCredentials(input.auth);
     // The same machine twice would get every step run on it twice, racing itself.
@@ -27,6 +31,7 @@ export async function createNode(input: CreateNodeInput, actor: AuditActor): Pro
     const now = new Date();
     const node = await db.node.create({
       data: {
+        clusterId: cluster.id,
         name: input.name,
         address: input.address,
         port: input.port,
@@ -43,7 +48,7 @@ export async function createNode(input: CreateNodeInput, actor: AuditActor): Pro
         lastCheckedAt: now,
       },
     });
-    await recordAuditEvent({ actor, action: "node.create", target: node.name, result: "success", detail: { id: node.id, address: node.address, role: node.role, arch: facts.arch } });
+    await recordAuditEvent({ actor, action: "node.create", target: node.name, result: "success", detail: { id: node.id, clusterId: cluster.id, address: node.address, role: node.role, arch: facts.arch } });
     publish(ROOMS.nodes, "node:changed", { id: node.id });
     return toNodeView(node);
   } catch (error) {

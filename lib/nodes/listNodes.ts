@@ -1,8 +1,9 @@
 import { db } from "../db/client.ts";
 import { toNodeView, type NodeView } from "./nodeView.ts";
 
-export async function listNodes(): Promise<NodeView[]> {
-  return (await db.node.findMany({ orderBy: { name: "asc" } })).map(toNodeView);
+/** Every node, or one cluster's. */
+export async function listNodes(clusterId?: number): Promise<NodeView[]> {
+  return (await db.node.findMany({ where: clusterId === undefined ? {} : { clusterId }, orderBy: { name: "asc" } })).map(toNodeView);
 }
 
 export async function listNodeIds(): Promise<string[]> {

@@ -97,6 +97,8 @@ export const createNodeSchema = factsRequestSchema.extend({
   role: roleSchema,
   /** Add a machine that is already a node (same host key, or same address and port) anyway. */
   allowDuplicate: z.boolean().optional(),
+  /** The provisioned cluster the node joins; the first cluster when omitted. */
+  clusterId: z.number({ error: "A cluster id" }).int("A cluster id").min(1, "A cluster id").max(2 ** 31).optional(),
 });
 export type CreateNodeInput = z.infer<typeof createNodeSchema>;
 

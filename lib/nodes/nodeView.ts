@@ -5,6 +5,7 @@ import type { NodeRole } from "./nodeInput.ts";
 /** What leaves the server about a node: everything but the credentials. */
 export interface NodeView {
   id: string;
+  clusterId: number;
   name: string;
   address: string;
   port: number;
@@ -28,6 +29,7 @@ export function toNodeView(n: Node): NodeView {
   const facts = n.facts ? nodeFactsSchema.safeParse(JSON.parse(n.facts)) : null;
   return {
     id: n.id,
+    clusterId: n.clusterId,
     name: n.name,
     address: n.address,
     port: n.port,

@@ -3,6 +3,7 @@ import { auditQuerySchema } from "../audit/auditQuery.ts";
 import { passwordSchema, usernameSchema } from "../auth/passwordPolicy.ts";
 import { ROLES } from "../auth/roles.ts";
 import { clusterSettingsSchema } from "../cluster/clusterSettingsSchema.ts";
+import { CLUSTER_KINDS, createClusterSchema, updateClusterSchema } from "../cluster/clusterInput.ts";
 import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
 import { PLAN_RUN_STATUSES } from "../jobs/planRunFilters.ts";
 import { planRequestSchema, planRunRequestSchema } from "../plans/planRequest.ts";
@@ -44,6 +45,31 @@ const sshErrors = {
 };
 const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
 const ok = (description: string, body: object = { type: "object" }) => ({ description, ...json(body) });
+
+const clusterView = {
+  type: "object",
+  properties: {
+    id: { type: "integer" },
+    name: { type: "string" },
+    kind: { enum: [...CLUSTER_KINDS] },
+    mesosMasters: { type: "array", items: { type: "string" }, description: "Base URLs; on a provisioned cluster derived from its master nodes and settings unless set" },
+    marathon: { type: "array", items: { type: "string" } },
+    endpointsDerived: { type: "object", properties: { mesosMasters: { type: "boolean" }, marathon: { type: "boolean" } } },
+    nodeCount: { type: "integer" },
+  },
+};
+const probedCluster = {
+  ...clusterView,
+  properties: {
+    ...clusterView.properties,
+    probe: {
+      type: "array",
+      description: "Each endpoint asked once on save (Mesos /version, Marathon /v2/info), in words; a failed probe does not refuse the save",
+      items: { type: "object", properties: { url: { type: "string" }, service: { enum: ["mesos", "marathon"] }, ok: { type: "boolean" }, detail: { type: "string" } } },
+    },
+  },
+};
+const clusterQuery = { name: "cluster", in: "query", schema: { type: "integer" }, description: "The cluster to act on; the first cluster when omitted" };
 
 const impact = {
   type: "object",
@@ -273,9 +299,53 @@ export function openApiDocument() {
         patch: { summary: "Change role, disable, or set password (admin)", responses: { "200": ok("User"), ...errors } },
         delete: { summary: "Delete a user (admin)", responses: { "200": ok("Deleted"), ...errors } },
       },
+      "/clusters": {
+        get: { summary: "Every cluster, provisioned and adopted, with its effective Mesos and Marathon URLs", responses: { "200": ok("{clusters}", { type: "object", properties: { clusters: { type: "array", items: clusterView } } }), ...errors } },
+        post: {
+          summary: "Register a cluster (operator). Adopted when endpoints are given (or kind says so), provisioned otherwise; every endpoint is probed and the reply says what answered",
+          requestBody: json(createClusterSchema),
+          responses: { "201": ok("The cluster and its probe", probedCluster), ...errors },
+        },
+      },
+      "/clusters/{id}": {
+        parameters: idParam,
+        get: { summary: "A cluster", responses: { "200": ok("Cluster", clusterView), ...errors, "404": { description: "No such cluster", ...json(errorBody) } } },
+        patch: { summary: "Rename it or change its endpoints (operator); probed again, its poller restarted", requestBody: json(updateClusterSchema), responses: { "200": ok("The cluster and its probe", probedCluster), ...errors } },
+        delete: {
+          summary: "Delete a cluster (admin). Refused while it has nodes or a run in progress; its finished plan runs go with it and the reply counts them",
+          responses: { "200": ok("{deleted: {id, name, kind, planRuns}}"), ...errors, "409": { description: "Still has nodes, or a run in progress", ...json(errorBody) } },
+        },
+      },
+      "/clusters/{id}/settings": {
+        parameters: idParam,
+        get: { summary: "A provisioned cluster's settings (versions, paths, ports), their defaults and warnings", responses: { "200": ok("Settings"), ...errors, "409": { description: "An adopted cluster has no settings" } } },
+        put: { summary: "Replace them (operator); every value is validated for use in shell scripts", requestBody: json(clusterSettingsSchema), responses: { "200": ok("Settings"), ...errors } },
+      },
+      "/clusters/{id}/nodes": {
+        parameters: idParam,
+        get: { summary: "The cluster's nodes", responses: { "200": ok("Nodes", { type: "object", properties: { nodes: { type: "array", items: ref("Node") } } }), ...errors } },
+        post: { summary: "Add a node to this (provisioned) cluster, as POST /nodes (operator)", requestBody: json(createNodeSchema), responses: { "201": ok("Node", ref("Node")), ...errors, ...sshErrors } },
+      },
+      "/clusters/{id}/plans/preview": {
+        parameters: idParam,
+        post: { summary: "Dry run on this cluster's nodes and settings", requestBody: json(planRequestSchema), responses: { "200": ok("{clusterId, plan, title, warnings, master, impact, jobs}"), ...errors } },
+      },
+      "/clusters/{id}/plans/runbook": {
+        parameters: idParam,
+        get: {
+          summary: "This cluster's dry run as a shell runbook",
+          parameters: ["plan", "nodeIds", "components"].map((name) => ({ name, in: "query", required: name === "plan", schema: { type: "string" } })),
+          responses: { "200": { description: "Shell script", content: { "text/x-shellscript": { schema: { type: "string" } } } }, ...errors },
+        },
+      },
+      "/clusters/{id}/plan-runs": {
+        parameters: idParam,
+        get: { summary: "This cluster's runs history (the same filters as /plan-runs)", responses: { "200": ok("{runs, nextCursor}", planRunsPage), ...errors } },
+        post: { summary: "Start a plan on this cluster (operator); confirm as in POST /plan-runs", requestBody: json(planRunRequestSchema), responses: { "201": ok("{id, jobs, clusterId}"), ...errors } },
+      },
       "/cluster/settings": {
-        get: { summary: "Cluster settings (versions, paths, ports), their defaults and warnings", responses: { "200": ok("Settings"), ...errors } },
-        put: { summary: "Replace the cluster settings (operator); every value is validated for use in shell scripts", requestBody: json(clusterSettingsSchema), responses: { "200": ok("Settings"), ...errors } },
+        get: { summary: "Settings of ?cluster=<id>, else of the first cluster (kept from before clusters; see /clusters/{id}/settings)", parameters: [clusterQuery], responses: { "200": ok("Settings"), ...errors } },
+        put: { summary: "Replace them (operator); every value is validated for use in shell scripts", parameters: [clusterQuery], requestBody: json(clusterSettingsSchema), responses: { "200": ok("Settings"), ...errors } },
       },
       "/plans/preview": {
         post: { summary: "Dry run: the jobs a plan would create, per node, with the exact scripts, and its impact (what a confirmation names); never needs confirm", requestBody: json(planRequestSchema), responses: { "200": ok("{plan, title, warnings, master, impact, jobs}", { type: "object", properties: { impact } }), ...errors, "409": { description: "The cluster cannot run this plan yet (no master, node without facts, …)" } } },
@@ -283,7 +353,7 @@ export function openApiDocument() {
       "/plans/runbook": {
         get: {
           summary: "Dry run as a downloadable shell runbook (text/x-shellscript)",
-          parameters: ["plan", "nodeIds", "components"].map((name) => ({ name, in: "query", required: name === "plan", schema: { type: "string" }, description: name === "plan" ? undefined : "comma-separated" })),
+          parameters: [...["plan", "nodeIds", "components"].map((name) => ({ name, in: "query", required: name === "plan", schema: { type: "string" }, description: name === "plan" ? undefined : "comma-separated" })), clusterQuery],
           responses: { "200": { description: "Shell script", content: { "text/x-shellscript": { schema: { type: "string" } } } }, ...errors },
         },
       },
@@ -294,6 +364,7 @@ export function openApiDocument() {
             { name: "status", in: "query", schema: { enum: [...PLAN_RUN_STATUSES] } },
             { name: "kind", in: "query", schema: { enum: [...PLAN_KINDS] }, description: "The plan kind" },
             { name: "node", in: "query", schema: { type: "string" }, description: "A node id: runs with a job on that node" },
+            { name: "cluster", in: "query", schema: { type: "integer" }, description: "A cluster id: that cluster's runs" },
             { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 30 } },
           ],

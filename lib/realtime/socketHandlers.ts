@@ -3,6 +3,8 @@ import { db } from "../db/client.ts";
 import { jobRoom, planRoom } from "../jobs/logPublisher.ts";
 import { readLog } from "../jobs/logStore.ts";
 import { roleAllows, type Role } from "../auth/roles.ts";
+import { parseClusterId } from "../cluster/clusterInput.ts";
+import { clusterIdOfRoom } from "../upstream/clusterRoom.ts";
 import { ROOMS } from "./publish.ts";
 import { reauthorizeSocket } from "./socketAuth.ts";
 
@@ -30,8 +32,15 @@ async function joinAuthorized(socket: Socket, room: string): Promise<boolean> {
  * overlaps are possible and the client drops them by offset.
  */
 export function registerSocketHandlers(socket: Socket): void {
-  socket.on("subscribe", (room: unknown) => {
+  socket.on("subscribe", async (room: unknown) => {
     if (room === ROOMS.nodes || room === ROOMS.runs) void joinAuthorized(socket, room);
+    // A cluster's room feeds its poller's audience: only a cluster that exists may be watched.
+    const clusterId = typeof room === "string" ? parseClusterId(clusterIdOfRoom(room) ?? "") : null;
+    if (clusterId !== null && (await db.cluster.findUnique({ where: { id: clusterId }, select: { id: true } }))) await joinAuthorized(socket, room as string);
+  });
+
+  socket.on("unsubscribe", (room: unknown) => {
+    if (typeof room === "string" && clusterIdOfRoom(room) !== null) void socket.leave(room);
   });
 
   socket.on("log:follow", async (msg: { jobId?: unknown; offset?: unknown }) => {

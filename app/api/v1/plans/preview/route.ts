@@ -1,29 +1,13 @@
 import { apiRoute } from "@/lib/api/apiRoute";
+import { resolveClusterId } from "@/lib/cluster/clusters";
 import { previewPlan } from "@/lib/jobs/planRuns";
-import type { PlanKind } from "@/lib/recipes/planKinds";
-import { planImpact } from "@/lib/plans/planImpact";
+import { previewReply } from "@/lib/plans/planReplies";
 import { planRequestSchema } from "@/lib/plans/planRequest";
+import type { PlanKind } from "@/lib/recipes/planKinds";
 
-/** The dry run: per node, the exact commands the plan would run. */
+/** The dry run: per node, the exact commands the plan would run (on body.clusterId, else the first cluster). */
 export const POST = apiRoute({ role: "viewer" }, async ({ body }) => {
   const req = await body(planRequestSchema);
-  const plan = await previewPlan(req.plan as PlanKind, { nodeIds: req.nodeIds, components: req.components });
-  return {
-    plan: plan.kind,
-    title: plan.title,
-    warnings: plan.warnings,
-    master: plan.master.name,
-    impact: planImpact(plan),
-    jobs: plan.jobs.map((j) => ({
-      key: j.key,
-      seq: j.seq,
-      nodeId: j.node.id,
-      nodeName: j.node.name,
-      stepId: j.step.id,
-      title: j.step.title,
-      component: j.step.component,
-      dependsOn: j.dependsOn,
-      script: j.script,
-    })),
-  };
+  const clusterId = await resolveClusterId(req.clusterId);
+  return previewReply(await previewPlan(clusterId, req.plan as PlanKind, { nodeIds: req.nodeIds, components: req.components }), clusterId);
 });

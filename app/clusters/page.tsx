@@ -1,0 +1,5 @@
+import { ClusterList } from "@/components/clusters/ClusterList";
+
+export default function Page() {
+  return <ClusterList />;
+}
