@@ -8,7 +8,7 @@ const DEPLOYMENT_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /** "/arm-demo/group1" → "arm-demo/group1" (absolute, validated); "/" → "" (the root group). */
 export function marathonIdPath(id: string, field = "id"): string {
-  const trimmed = id.replace(/^\/+/, "").replace(/\/+$/, "");
+  const trimmed = trimSlashes(id);
   if (trimmed === "") return "";
   const segments = trimmed.split("/");
   if (!segments.every((s) => SEGMENT.test(s))) {
@@ -16,6 +16,15 @@ export function marathonIdPath(id: string, field = "id"): string {
     throw new ValidationError({ [field]: message }, message);
   }
   return segments.join("/");
+}
+
+/** Without leading and trailing "/": a loop, as /\/+$/ is quadratic on a long run of "/". */
+function trimSlashes(id: string): string {
+  let start = 0;
+  let end = id.length;
+  while (start < end && id[start] === "/") start++;
+  while (end > start && id[end - 1] === "/") end--;
+  return id.slice(start, end);
 }
 
 export function deploymentIdPath(id: string): string {
