@@ -28,7 +28,8 @@ afterEach(async () => {
 const nobody: Audience = { watchers: () => 0, subscribe: () => () => undefined };
 
 async function setup() {
-  standin = await startRunbookCluster();
+  const s = await startRunbookCluster();
+  standin = s;
   const clock = new ManualClock();
   const mesos = new MesosClient({ masters: standin.mesosUrls, readTimeoutMs: 2000 });
   const marathon = new MarathonClient({ instances: standin.marathonUrls, readTimeoutMs: 2000 });
@@ -40,7 +41,7 @@ async function setup() {
   };
   registry = new PollerRegistry({ clock, audience: nobody, publisher: { publish: () => undefined }, poller: { keepAliveMs: null }, sourcesFor: async (id) => (id === "c1" ? sources : null) });
   registerPollerRegistry(registry);
-  return { standin, clock };
+  return { standin: s, clock };
 }
 
 async function body(res: Response) {
