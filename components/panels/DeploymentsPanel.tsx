@@ -1,0 +1,34 @@
+"use client";
+
+import type { DeploymentView } from "@/lib/panels/deploymentsView";
+import { PanelFrame } from "./PanelFrame";
+import { usePanel } from "./usePanel";
+
+function Deployment({ d }: { d: DeploymentView }) {
+  return (
+    <li className="rounded border border-slate-100 p-2" data-testid="deployment" data-deployment={d.id}>
+      <p>
+        <span className="font-semibold" data-testid="deployment-step">{d.started ? `Step ${d.currentStep} of ${d.totalSteps}` : `Not started (${d.totalSteps} steps)`}</span>{" "}
+        <span className="text-xs text-slate-500">{d.id} · {d.affectedApps.join(", ")}</span>
+      </p>
+      <ol className="mt-1 space-y-0.5 text-xs">
+        {d.steps.map((s) => (
+          <li key={s.number} className={s.state === "running" ? "font-semibold text-sky-800" : s.state === "done" ? "text-slate-400 line-through" : "text-slate-600"}>
+            {s.number}. {s.actions.map((a) => `${a.action} ${a.app ?? ""}`).join(" · ")} {s.state === "running" && "(running)"}
+          </li>
+        ))}
+      </ol>
+    </li>
+  );
+}
+
+export function DeploymentsPanel({ clusterId }: { clusterId: string }) {
+  const q = usePanel<{ deployments: DeploymentView[] }>(clusterId, "deployments");
+  return (
+    <PanelFrame title="Deployments in progress" query={q} testId="deployments-panel">
+      {({ deployments }) =>
+        deployments.length === 0 ? <p className="text-sm text-slate-500">No deployment in progress.</p> : <ul className="space-y-2 text-sm">{deployments.map((d) => <Deployment key={d.id} d={d} />)}</ul>
+      }
+    </PanelFrame>
+  );
+}

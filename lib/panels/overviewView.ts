@@ -1,0 +1,138 @@
+import type { MarathonInfo } from "../marathon/marathonSchemas.ts";
+import type { MesosState } from "../mesos/mesosSchemas.ts";
+import type { ReplyMeta } from "./replyData.ts";
+import { resourcesView, type Amounts } from "./resourcesView.ts";
+
+// GET /api/v1/clusters/{id}/overview: is each service up, who leads, which versions, where the
+// Mesos and Marathon UIs are, and the resources at a glance. ZooKeeper and Weave cannot be seen
+// through Mesos or Marathon: a provisioned cluster's status reports fill their slots.
+
+export type ServiceState = "up" | "degraded" | "down" | "unknown";
+
+/** One node's report for a service Armdeck checks over SSH (ZooKeeper ruok/mntr, the Weave router). */
+export interface NodeServiceReport {
+  node: string;
+  state: "up" | "down" | "not_installed" | "unknown";
+  detail: string | null;
+  checkedAt: string | null;
+}
+
+export interface ServiceReports {
+  zookeeper?: NodeServiceReport[];
+  weave?: NodeServiceReport[];
+}
+
+export interface Endpoint {
+  url: string;
+  leader: boolean;
+}
+
+export interface SourceView<T> {
+  data?: T;
+  meta?: ReplyMeta;
+  error?: string;
+  ageMs: number | null;
+}
+
+export interface OverviewInput {
+  mesos: SourceView<MesosState>;
+  marathon: SourceView<unknown> & { info?: MarathonInfo };
+  /** The cluster's registered endpoints, when known. */
+  endpoints?: { mesosMasters: string[]; marathon: string[] };
+  /** Agents the provisioned cluster should have; null for an adopted cluster. */
+  expectedAgents?: number | null;
+  reports?: ServiceReports;
+  deploymentsInProgress?: number | null;
+}
+
+export interface OverviewView {
+  mesos: { state: ServiceState; leader: string | null; version: string | null; masters: Endpoint[]; error: string | null; ageMs: number | null };
+  agents: { registered: number; active: number; inactive: number; expected: number | null; state: ServiceState };
+  marathon: { state: ServiceState; leader: string | null; version: string | null; instances: Endpoint[]; frameworkId: string | null; error: string | null; ageMs: number | null; deploymentsInProgress: number | null };
+  zookeeper: { state: ServiceState; nodes: NodeServiceReport[] } | null;
+  weave: { state: ServiceState; nodes: NodeServiceReport[] } | null;
+  links: { mesosUi: string | null; marathonUi: string | null };
+  resources: { total: Amounts; used: Amounts; agents: number; arch: Record<string, number> } | null;
+}
+
+function authority(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url.replace(/^\/\//, "").toLowerCase();
+  }
+}
+
+function mesosLeaderUrl(state: MesosState | undefined, meta: ReplyMeta | undefined): string | null {
+  if (meta?.leader) return meta.leader;
+  const li = state?.leader_info;
+  if (li?.hostname) return `http://${li.hostname}:${li.port ?? 5050}`;
+  // Deprecated pid form: master@10.0.0.1:5050.
+  const pid = state?.leader?.match(/@([^:]+):(\d+)$/);
+  return pid ? `http://${pid[1]}:${pid[2]}` : null;
+}
+
+function endpointsWithLeader(urls: string[] | undefined, leader: string | null): Endpoint[] {
+  const lead = authority(leader);
+  const list = (urls ?? []).map((url) => ({ url, leader: lead !== null && authority(url) === lead }));
+  if (leader && !list.some((e) => e.leader)) list.push({ url: leader, leader: true });
+  return list;
+}
+
+function fromReports(nodes: NodeServiceReport[] | undefined): { state: ServiceState; nodes: NodeServiceReport[] } | null {
+  if (!nodes) return null;
+  const relevant = nodes.filter((n) => n.state !== "not_installed");
+  const up = relevant.filter((n) => n.state === "up").length;
+  const state: ServiceState = relevant.length === 0 ? "unknown" : up === relevant.length ? "up" : up === 0 ? "down" : "degraded";
+  return { state, nodes };
+}
+
+function withSlash(url: string | null): string | null {
+  return url ? (url.endsWith("/") ? url : `${url}/`) : null;
+}
+
+export function overviewView(input: OverviewInput): OverviewView {
+  const state = input.mesos.data;
+  const mesosLeader = mesosLeaderUrl(state, input.mesos.meta);
+  const mesosState: ServiceState = input.mesos.error ? "down" : state ? (mesosLeader ? "up" : "degraded") : "unknown";
+  const agents = state?.slaves ?? [];
+  const active = agents.filter((a) => a.active).length;
+  const expected = input.expectedAgents ?? null;
+  const agentState: ServiceState = !state || input.mesos.error ? "unknown" : expected !== null ? (active >= expected ? "up" : active === 0 ? "down" : "degraded") : active > 0 ? "up" : "down";
+
+  const framework = state?.frameworks.find((f) => f.name === "marathon");
+  const marathonLeader = input.marathon.meta?.leader ?? (input.marathon.info?.leader ? `http://${input.marathon.info.leader}` : null);
+  const marathonState: ServiceState = input.marathon.error ? "down" : input.marathon.data !== undefined ? "up" : "unknown";
+  const marathonUi = marathonLeader ?? framework?.webui_url ?? null;
+
+  const res = state ? resourcesView(state) : null;
+  const arch: Record<string, number> = {};
+  for (const a of res?.agents ?? []) arch[a.arch ?? "unknown"] = (arch[a.arch ?? "unknown"] ?? 0) + 1;
+
+  return {
+    mesos: {
+      state: mesosState,
+      leader: authority(mesosLeader),
+      version: state?.version ?? null,
+      masters: endpointsWithLeader(input.endpoints?.mesosMasters, mesosLeader),
+      error: input.mesos.error ?? null,
+      ageMs: input.mesos.ageMs,
+    },
+    agents: { registered: agents.length, active, inactive: agents.length - active, expected, state: agentState },
+    marathon: {
+      state: marathonState,
+      leader: authority(marathonLeader),
+      version: input.marathon.info?.version ?? null,
+      instances: endpointsWithLeader(input.endpoints?.marathon, marathonLeader),
+      frameworkId: framework?.id ?? input.marathon.info?.frameworkId ?? null,
+      error: input.marathon.error ?? null,
+      ageMs: input.marathon.ageMs,
+      deploymentsInProgress: input.deploymentsInProgress ?? null,
+    },
+    zookeeper: fromReports(input.reports?.zookeeper),
+    weave: fromReports(input.reports?.weave),
+    links: { mesosUi: withSlash(mesosLeader), marathonUi: withSlash(marathonUi) },
+    resources: res ? { total: res.total, used: res.used, agents: res.agents.length, arch } : null,
+  };
+}
