@@ -68,9 +68,13 @@ function mesosLeaderUrl(state: MesosState | undefined, meta: ReplyMeta | undefin
   if (meta?.leader) return meta.leader;
   const li = state?.leader_info;
   if (li?.hostname) return `http://${li.hostname}:${li.port ?? 5050}`;
-  // Deprecated pid form: master@10.0.0.1:5050.
-  const pid = state?.leader?.match(/@([^:]+):(\d+)$/);
-  return pid ? `http://${pid[1]}:${pid[2]}` : null;
+  // Deprecated pid form: master@10.0.0.1:5050 (cut by hand: the upstream writes it).
+  const pid = state?.leader ?? "";
+  const at = pid.lastIndexOf("@");
+  const colon = pid.lastIndexOf(":");
+  const host = at >= 0 && colon > at + 1 ? pid.slice(at + 1, colon) : "";
+  const port = colon >= 0 ? pid.slice(colon + 1) : "";
+  return host && /^\d{1,5}$/.test(port) ? `http://${host}:${port}` : null;
 }
 
 function endpointsWithLeader(urls: string[] | undefined, leader: string | null): Endpoint[] {

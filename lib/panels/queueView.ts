@@ -120,7 +120,7 @@ function explain(item: MarathonQueueItem, needs: QueuedAppView["needs"], blocked
     const failure = app?.lastTaskFailure;
     out.push(
       `Marathon is backing off after failed tasks: the next launch is in ${Math.ceil(item.delay.timeLeftSeconds)} s` +
-        (failure?.message ? ` (last failure on ${failure.host ?? "an agent"}: ${failure.state ?? ""} ${failure.message})`.replace(/\s+\)/, ")") : "") +
+        (failure?.message ? ` (last failure on ${failure.host ?? "an agent"}: ${[failure.state, failure.message].filter(Boolean).join(" ").trim()})` : "") +
         ".",
     );
   }

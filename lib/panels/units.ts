@@ -13,7 +13,10 @@ export type PortRange = [number, number];
 export function parsePortRanges(ranges: string | null | undefined): PortRange[] {
   if (!ranges) return [];
   const out: PortRange[] = [];
-  for (const m of ranges.matchAll(/(\d+)\s*-\s*(\d+)/g)) {
+  // "[31000-32000, 33000-34000]": brackets and spaces out, then one anchored match per range.
+  for (const part of ranges.replace(/[[\]\s]/g, "").split(",")) {
+    const m = /^(\d{1,5})-(\d{1,5})$/.exec(part);
+    if (!m) continue;
     const a = Number(m[1]);
     const b = Number(m[2]);
     if (b >= a) out.push([a, b]);
