@@ -1,7 +1,7 @@
 import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts";
 import { db } from "../db/client.ts";
 import { ConflictError } from "../errors.ts";
-import { stopPollerFor } from "../upstream/pollers.ts";
+import { reloadPollerFor } from "../upstream/pollers.ts";
 import { getCluster } from "./clusters.ts";
 import { clusterSettingsSchema, type ClusterSettings } from "./clusterSettingsSchema.ts";
 
@@ -17,7 +17,7 @@ export async function saveClusterSettings(clusterId: number, input: unknown, act
   const settings = clusterSettingsSchema.parse(input);
   await db.cluster.update({ where: { id: clusterId }, data: { settings, updatedBy: actor.username } });
   // The ports are part of the derived endpoints.
-  await stopPollerFor(String(clusterId));
+  await reloadPollerFor(String(clusterId));
   const changed = Object.fromEntries(
     Object.entries(settings).filter(([k, v]) => before[k as keyof ClusterSettings] !== v).map(([k, v]) => [k, { from: before[k as keyof ClusterSettings], to: v }]),
   );

@@ -2,7 +2,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts"
 import { db } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
-import { stopPollerFor } from "../upstream/pollers.ts";
+import { reloadPollerFor, stopPollerFor } from "../upstream/pollers.ts";
 import { getCluster, toClusterView, type ClusterView } from "./clusters.ts";
 import type { CreateClusterInput, UpdateClusterInput } from "./clusterInput.ts";
 import { probeEndpoints, probeSummary, type EndpointProbe } from "./probeEndpoints.ts";
@@ -60,7 +60,7 @@ export async function updateCluster(id: number, input: UpdateClusterInput, actor
     if (nameTaken(error)) throw new ValidationError({ name: `A cluster named ${input.name} already exists` });
     throw error;
   }
-  await stopPollerFor(String(id));
+  await reloadPollerFor(String(id));
   const result = await withProbe(id);
   const changed = Object.fromEntries(
     (["name", "mesosMasters", "marathon"] as const).filter((k) => input[k] !== undefined).map((k) => [k, { from: before[k], to: input[k] }]),

@@ -1,6 +1,7 @@
 import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts";
 import { db } from "../db/client.ts";
 import { publish, ROOMS } from "../realtime/publish.ts";
+import { reloadPollerFor } from "../upstream/pollers.ts";
 import { fetchHostKey } from "../ssh/openConnection.ts";
 import { getCluster, resolveClusterId } from "../cluster/clusters.ts";
 import { ConflictError } from "../errors.ts";
@@ -50,6 +51,8 @@ export async function createNode(input: CreateNodeInput, actor: AuditActor): Pro
     });
     await recordAuditEvent({ actor, action: "node.create", target: node.name, result: "success", detail: { id: node.id, clusterId: cluster.id, address: node.address, role: node.role, arch: facts.arch } });
     publish(ROOMS.nodes, "node:changed", { id: node.id });
+    // A provisioned cluster's endpoints are its master nodes: its poller starts over with them.
+    await reloadPollerFor(String(cluster.id));
     return toNodeView(node);
   } catch (error) {
     await recordAuditEvent({ actor, action: "node.create", target: input.name, result: "failure", detail: { error: (error as Error).message } });

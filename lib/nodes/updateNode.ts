@@ -1,6 +1,7 @@
 import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts";
 import { db } from "../db/client.ts";
 import { publish, ROOMS } from "../realtime/publish.ts";
+import { reloadPollerFor } from "../upstream/pollers.ts";
 import { ConflictError } from "../errors.ts";
 import { gatherFacts } from "./gatherFacts.ts";
 import { getNodeRow } from "./getNode.ts";
@@ -47,6 +48,7 @@ export async function updateNode(id: string, input: UpdateNodeInput, actor: Audi
     const changed = Object.keys(input).filter((k) => input[k as keyof UpdateNodeInput] !== undefined);
     await recordAuditEvent({ actor, action: "node.update", target: node.name, result: "success", detail: { id, changed } });
     publish(ROOMS.nodes, "node:changed", { id: id });
+    await reloadPollerFor(String(node.clusterId)); // address, port or role may move an endpoint
     return toNodeView(node);
   } catch (error) {
     await recordAuditEvent({ actor, action: "node.update", target: row.name, result: "failure", detail: { id, error: (error as Error).message } });

@@ -64,6 +64,21 @@ async function setup() {
   return { url, clock, proxy, registry };
 }
 
+/** Like setup(), but the cluster's sources are what `endpoints` holds when the poller is made. */
+async function setupWithEndpoints(endpoints: { mesos: string | null }) {
+  const base = await setup();
+  await registry!.stopAll();
+  const server = io!;
+  registry = new PollerRegistry({
+    clock: base.clock,
+    audience: socketRoomAudience(server),
+    publisher: { publish: (room, event, payload) => void server.to(room).emit(event, payload) },
+    poller: { keepAliveMs: null },
+    sourcesFor: async (id) => (id !== "c1" ? null : endpoints.mesos ? { "mesos.state": source<MesosState>("mesos", endpoints.mesos, "/master/state") } : {}),
+  });
+  return { ...base, registry };
+}
+
 async function watcher(url: string, updates: ClusterUpdate[] = []): Promise<Socket> {
   const c = connect(url, { transports: ["websocket"], forceNew: true });
   clients.push(c);
@@ -132,5 +147,24 @@ describe("PollerRegistry with socket.io rooms as the audience", () => {
     expect(proxy.count()).toBe(0);
     // The next need starts a fresh poller (e.g. with the cluster's new endpoints).
     expect(await registry.pollerFor("c1")).not.toBe(p);
+  });
+
+  it("reload() gives a watched cluster a poller on its new endpoints at once (a master node added), and none while nobody watches", async () => {
+    const endpoints: { mesos: string | null } = { mesos: null };
+    const { url, proxy, registry } = await setupWithEndpoints(endpoints);
+    const updates: ClusterUpdate[] = [];
+    await watcher(url, updates);
+    await vi.waitFor(async () => expect((await registry.pollerFor("c1")).watcherCount).toBe(1));
+    expect(proxy.count()).toBe(0); // no Mesos master known yet: nothing to poll
+
+    endpoints.mesos = proxy.url;
+    await registry.reload("c1");
+    await vi.waitFor(() => expect(updates.some((u) => u.source === "mesos.state" && !u.error)).toBe(true));
+    expect(proxy.count("/master/state")).toBeGreaterThanOrEqual(1);
+
+    for (const c of clients.splice(0)) c.disconnect();
+    await vi.waitFor(async () => expect((await registry.pollerFor("c1")).watcherCount).toBe(0));
+    await registry.reload("c1");
+    expect(registry.has("c1")).toBe(false);
   });
 });

@@ -63,6 +63,12 @@ export class PollerRegistry {
     await poller?.then((p) => p.stop(), () => undefined);
   }
 
+  /** New endpoints (nodes, settings or URLs changed): a fresh poller, at once if someone watches. */
+  async reload(clusterId: string): Promise<void> {
+    await this.remove(clusterId);
+    if (!this.closed && this.opts.audience.watchers(clusterId) > 0) await this.pollerFor(clusterId).catch(() => undefined);
+  }
+
   async stopAll(): Promise<void> {
     this.closed = true;
     this.unsubscribe();

@@ -23,9 +23,14 @@ export function pollerFor(clusterId: string): Promise<ClusterPoller> {
   return slot.armdeckPollers.pollerFor(clusterId);
 }
 
-/** Call when a cluster is deleted or its endpoints change; the next pollerFor() starts afresh. */
+/** Call when a cluster is deleted; the next pollerFor() starts afresh. */
 export async function stopPollerFor(clusterId: string): Promise<void> {
   await slot.armdeckPollers?.remove(clusterId);
+}
+
+/** Call when a cluster's endpoints may have changed (its URLs, its master nodes, its ports). */
+export async function reloadPollerFor(clusterId: string): Promise<void> {
+  await slot.armdeckPollers?.reload(clusterId);
 }
 
 export { UnknownClusterError };
