@@ -10,7 +10,7 @@ import { startRunbookCluster } from "../../standin/testing/runbookCluster.ts";
 import type { ClusterPoller } from "./clusterPoller.ts";
 import { clusterRoom, CLUSTER_UPDATE_EVENT } from "./clusterRoom.ts";
 import { PollerRegistry, UnknownClusterError } from "./pollerRegistry.ts";
-import type { ClusterUpdate } from "./pollSource.ts";
+import type { ClusterUpdate, PollSources } from "./pollSource.ts";
 import { socketRoomAudience } from "./socketRoomAudience.ts";
 import { source } from "./testing/standinFetchers.ts";
 
@@ -74,7 +74,10 @@ async function setupWithEndpoints(endpoints: { mesos: string | null }) {
     audience: socketRoomAudience(server),
     publisher: { publish: (room, event, payload) => void server.to(room).emit(event, payload) },
     poller: { keepAliveMs: null },
-    sourcesFor: async (id) => (id !== "c1" ? null : endpoints.mesos ? { "mesos.state": source<MesosState>("mesos", endpoints.mesos, "/master/state") } : {}),
+    sourcesFor: async (id): Promise<PollSources<Record<string, unknown>> | null> => {
+      if (id !== "c1") return null;
+      return endpoints.mesos ? { "mesos.state": source<MesosState>("mesos", endpoints.mesos, "/master/state") } : {};
+    },
   });
   return { ...base, registry };
 }
