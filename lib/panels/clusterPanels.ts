@@ -25,6 +25,7 @@ export const PANEL_SOURCES = {
   groups: "marathon.groups",
   deployments: "marathon.deployments",
   queue: "marathon.queue",
+  marathonInfo: "marathon.info",
 } as const;
 
 class NotPolledError extends AppError {
@@ -110,7 +111,7 @@ export async function overviewPanel(clusterId: string, ctx: OverviewContext = {}
   const deployments = cached<MarathonDeployment[]>(poller, PANEL_SOURCES.deployments);
   return overviewView({
     mesos,
-    marathon: { ...marathon, info: ctx.marathonInfo },
+    marathon: { ...marathon, info: ctx.marathonInfo ?? cached<MarathonInfo>(poller, PANEL_SOURCES.marathonInfo) },
     endpoints: ctx.endpoints,
     expectedAgents: ctx.expectedAgents,
     reports: ctx.reports,
