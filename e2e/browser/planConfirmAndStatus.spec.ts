@@ -42,7 +42,7 @@ test("a plan that changes nodes names them and its components first; Cancel runs
 
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page).toHaveURL(/\/cluster$/);
+  await expect(page).toHaveURL(/\/clusters\/1$/);
   expect(await runsOnServer()).toEqual([]);
 
   await page.getByRole("button", { name: "Run Bring up cluster…" }).click();
