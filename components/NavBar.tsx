@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { api } from "./apiClient";
+import { ClusterSwitcher } from "./clusters/ClusterSwitcher";
 import { useCan, useCurrentUser } from "./Providers";
 
 export function NavBar() {
@@ -13,7 +14,6 @@ export function NavBar() {
   const links = [
     { href: "/nodes", label: "Nodes" },
     { href: "/clusters", label: "Clusters" },
-    { href: "/cluster", label: "Cluster" },
     { href: "/runs", label: "Runs" },
     { href: "/settings/tokens", label: "API tokens" },
     ...(isAdmin ? [{ href: "/admin/users", label: "Users" }, { href: "/admin/audit", label: "Audit log" }] : []),
@@ -33,6 +33,7 @@ export function NavBar() {
             {l.label}
           </Link>
         ))}
+        <ClusterSwitcher />
         <Link href="/settings/account" className="ml-auto text-sm text-slate-600 hover:text-slate-900" data-testid="current-user" title="Your account">
           {user.username} <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{user.role}</span>
         </Link>

@@ -1,5 +1,10 @@
-import { ClusterPage } from "@/components/cluster/ClusterPage";
+import { redirect } from "next/navigation";
+import { pagePrincipal } from "@/lib/auth/pagePrincipal";
+import { listClusterIds } from "@/lib/cluster/clusters";
 
-export default function Page() {
-  return <ClusterPage />;
+// The page from before clusters: bookmarks keep working, on the first cluster's home.
+export default async function Page() {
+  await pagePrincipal();
+  const [first] = await listClusterIds();
+  redirect(first ? `/clusters/${first}` : "/clusters");
 }

@@ -56,20 +56,21 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
   },
 ];
 
-export function ClusterSettingsForm() {
+export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
+  const path = `/clusters/${clusterId}/settings`;
   const canEdit = useCan("operator");
   const queryClient = useQueryClient();
   const current = useQuery({
-    queryKey: ["cluster-settings"],
-    queryFn: () => api<{ settings: ClusterSettings; defaults: ClusterSettings; warnings: string[] }>("/cluster/settings"),
+    queryKey: ["cluster-settings", clusterId],
+    queryFn: () => api<{ settings: ClusterSettings; defaults: ClusterSettings; warnings: string[] }>(path),
   });
   const form = useForm<ClusterSettings>({ resolver: zodResolver(clusterSettingsSchema) as never });
   useEffect(() => {
     if (current.data) form.reset(current.data.settings);
   }, [current.data, form]);
   const save = useMutation({
-    mutationFn: (values: ClusterSettings) => api("/cluster/settings", { method: "PUT", body: values }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cluster-settings"] }),
+    mutationFn: (values: ClusterSettings) => api(path, { method: "PUT", body: values }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cluster-settings", clusterId] }),
     onError: (e) => {
       if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) form.setError(k as Key, { message: m });
     },

@@ -24,7 +24,8 @@ function toggle<T>(list: T[], item: T): T[] {
  * that changes nodes asks first, naming the nodes and components (from the dry run's impact), and
  * only then sends `confirm: true`; Status runs straight away.
  */
-export function PlanLauncher({ nodes }: { nodes: NodeView[] }) {
+export function PlanLauncher({ clusterId, nodes }: { clusterId: number; nodes: NodeView[] }) {
+  const base = `/clusters/${clusterId}`;
   const router = useRouter();
   const canRun = useCan("operator");
   const [plan, setPlan] = useState<PlanKind>("status");
@@ -33,21 +34,21 @@ export function PlanLauncher({ nodes }: { nodes: NodeView[] }) {
   const scope = { plan, ...(nodeIds.length ? { nodeIds } : {}), ...(components.length ? { components } : {}) };
   const [showDryRun, setShowDryRun] = useState(false);
   const dryRun = useQuery({
-    queryKey: ["dry-run", scope],
-    queryFn: () => api<DryRun>("/plans/preview", { method: "POST", body: scope }),
+    queryKey: ["dry-run", clusterId, scope],
+    queryFn: () => api<DryRun>(`${base}/plans/preview`, { method: "POST", body: scope }),
     enabled: showDryRun,
     retry: false,
   });
   const [asking, setAsking] = useState<{ title: string; impact: PlanImpact } | null>(null);
   const run = useMutation({
-    mutationFn: (confirm: boolean) => api<{ id: string }>("/plan-runs", { method: "POST", body: confirm ? { ...scope, confirm } : scope }),
+    mutationFn: (confirm: boolean) => api<{ id: string }>(`${base}/plan-runs`, { method: "POST", body: confirm ? { ...scope, confirm } : scope }),
     onSuccess: (r) => router.push(`/runs/${r.id}`),
   });
   const ask = useMutation({
-    mutationFn: () => api<DryRun & { impact: PlanImpact }>("/plans/preview", { method: "POST", body: scope }),
+    mutationFn: () => api<DryRun & { impact: PlanImpact }>(`${base}/plans/preview`, { method: "POST", body: scope }),
     onSuccess: (preview) => (preview.impact.changesNodes ? setAsking({ title: preview.title, impact: preview.impact }) : run.mutate(false)),
   });
-  const runbookHref = `/api/v1/plans/runbook?plan=${plan}${nodeIds.length ? `&nodeIds=${nodeIds.join(",")}` : ""}${components.length ? `&components=${components.join(",")}` : ""}`;
+  const runbookHref = `/api/v1${base}/plans/runbook?plan=${plan}${nodeIds.length ? `&nodeIds=${nodeIds.join(",")}` : ""}${components.length ? `&components=${components.join(",")}` : ""}`;
 
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">

@@ -15,17 +15,17 @@ const STATUS_CLASS: Record<string, string> = {
   cancelled: "bg-amber-100 text-amber-800",
 };
 
-export function RecentRuns() {
+export function RecentRuns({ clusterId }: { clusterId: number }) {
   const runs = useQuery({
-    queryKey: ["plan-runs"],
-    queryFn: () => api<{ runs: (PlanRunView & { counts: Record<string, number> })[] }>("/plan-runs?limit=20").then((r) => r.runs),
+    queryKey: ["plan-runs", clusterId],
+    queryFn: () => api<{ runs: (PlanRunView & { counts: Record<string, number> })[] }>(`/clusters/${clusterId}/plan-runs?limit=20`).then((r) => r.runs),
   });
   useLiveInvalidation("runs", "plan:update", ["plan-runs"]);
   return (
     <section className="rounded-lg border border-slate-200 bg-white">
       <div className="flex items-baseline border-b border-slate-200 px-4 py-2">
         <h2 className="font-semibold">Recent plan runs</h2>
-        <Link href="/runs" className="ml-auto text-sm text-sky-800 hover:underline">
+        <Link href={`/runs?cluster=${clusterId}`} className="ml-auto text-sm text-sky-800 hover:underline">
           All runs
         </Link>
       </div>

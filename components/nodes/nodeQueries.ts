@@ -4,8 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import type { NodeView } from "@/lib/nodes/nodeView";
 import { api } from "../apiClient";
 
-export function useNodes() {
-  return useQuery({ queryKey: ["nodes"], queryFn: () => api<{ nodes: NodeView[] }>("/nodes").then((r) => r.nodes) });
+/** Every node, or one cluster's. */
+export function useNodes(clusterId?: number) {
+  const path = clusterId === undefined ? "/nodes" : `/clusters/${clusterId}/nodes`;
+  return useQuery({ queryKey: clusterId === undefined ? ["nodes"] : ["nodes", "cluster", clusterId], queryFn: () => api<{ nodes: NodeView[] }>(path).then((r) => r.nodes) });
 }
 
 export function useNode(id: string) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { ClusterHeading } from "../clusters/ClusterHeading";
 import { DeploymentsPanel } from "./DeploymentsPanel";
 import { GroupTreePanel } from "./GroupTreePanel";
 import { QueuePanel } from "./QueuePanel";
@@ -9,7 +10,7 @@ export function MarathonPage({ clusterId }: { clusterId: string }) {
   useClusterUpdates(clusterId);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Marathon · cluster <span className="font-mono">{clusterId}</span></h1>
+      <ClusterHeading clusterId={clusterId} page="Marathon" />
       <DeploymentsPanel clusterId={clusterId} />
       <QueuePanel clusterId={clusterId} />
       <GroupTreePanel clusterId={clusterId} />

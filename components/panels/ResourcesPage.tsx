@@ -1,5 +1,6 @@
 "use client";
 
+import { ClusterHeading } from "../clusters/ClusterHeading";
 import { FrameworksPanel } from "./FrameworksPanel";
 import { ResourcesPanel } from "./ResourcesPanel";
 import { TasksPanel } from "./TasksPanel";
@@ -9,7 +10,7 @@ export function ResourcesPage({ clusterId }: { clusterId: string }) {
   useClusterUpdates(clusterId);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Resources · cluster <span className="font-mono">{clusterId}</span></h1>
+      <ClusterHeading clusterId={clusterId} page="Resources" />
       <ResourcesPanel clusterId={clusterId} />
       <FrameworksPanel clusterId={clusterId} />
       <TasksPanel clusterId={clusterId} />

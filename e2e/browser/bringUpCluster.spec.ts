@@ -23,7 +23,7 @@ test.afterAll(async () => {
 
 test("bring up the cluster with one click, watch the log live, search it and download it", async ({ page }) => {
   test.setTimeout(300_000);
-  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/cluster");
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/clusters/1");
 
   // The dry run shows the exact commands per node before anything runs.
   await page.getByRole("radio", { name: "Bring up cluster" }).check();

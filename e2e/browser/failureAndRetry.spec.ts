@@ -24,7 +24,7 @@ test.afterAll(async () => {
 
 test("a failed step shows its command, exit code and last lines; retry resumes from it", async ({ page }) => {
   test.setTimeout(180_000);
-  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/cluster");
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/clusters/1");
   await page.getByRole("radio", { name: "Prepare" }).click();
   await page.getByRole("button", { name: "Run Prepare…" }).click();
   await page.getByTestId("confirm-plan").getByRole("button", { name: "Run Prepare" }).click();

@@ -27,7 +27,7 @@ const runsOnServer = async () => {
 
 test("a plan that changes nodes names them and its components first; Cancel runs nothing", async ({ page }) => {
   test.setTimeout(240_000);
-  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/cluster");
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/clusters/1");
   await page.getByRole("radio", { name: "Bring up cluster" }).check();
   for (const c of ["Prerequisites", "Mesos build", "ZooKeeper config", "ZooKeeper service", "Mesos master"]) await page.getByRole("checkbox", { name: c }).check();
   await page.getByRole("button", { name: "Run Bring up cluster…" }).click();
@@ -42,7 +42,7 @@ test("a plan that changes nodes names them and its components first; Cancel runs
 
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page).toHaveURL(/\/cluster$/);
+  await expect(page).toHaveURL(/\/clusters\/1$/);
   expect(await runsOnServer()).toEqual([]);
 
   await page.getByRole("button", { name: "Run Bring up cluster…" }).click();
@@ -53,7 +53,7 @@ test("a plan that changes nodes names them and its components first; Cancel runs
 
 test("Status runs without asking and shows a report: up, down, not installed, in the probe's words, no retry", async ({ page }) => {
   test.setTimeout(120_000);
-  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/cluster");
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/clusters/1");
   await expect(page.getByRole("radio", { name: "Status" })).toBeChecked();
   await page.getByRole("button", { name: "Run Status" }).click();
   await expect(page).toHaveURL(/\/runs\/[a-z0-9]+/);

@@ -21,6 +21,7 @@ export async function clusterPollSources(clusterId: string): Promise<PollSources
     marathonGroups: mara ? () => mara.groups() : undefined,
     marathonDeployments: mara ? () => mara.deployments() : undefined,
     marathonQueue: mara ? () => mara.queue({ lastUnusedOffers: true }) : undefined,
+    marathonInfo: mara ? () => mara.info() : undefined,
     deploymentIds: (reply) => reply.data.map((d) => d.id),
   });
 }

@@ -25,6 +25,7 @@ export const PANEL_SOURCES = {
   groups: "marathon.groups",
   deployments: "marathon.deployments",
   queue: "marathon.queue",
+  marathonInfo: "marathon.info",
 } as const;
 
 class NotPolledError extends AppError {
@@ -102,6 +103,13 @@ async function sourceView(poller: ClusterPoller, source: string, upstream: "meso
   return { data: reply?.data, meta: reply?.meta, error, ageMs: snap.ageMs };
 }
 
+/** Marathon's version: fetched through the poller (fresh for a minute), never a failure of the overview. */
+async function marathonInfo(poller: ClusterPoller): Promise<MarathonInfo | undefined> {
+  if (!polls(poller, PANEL_SOURCES.marathonInfo)) return undefined;
+  const snap = await poller.get(PANEL_SOURCES.marathonInfo);
+  return snap.data === undefined ? undefined : unwrapReply<MarathonInfo>(snap.data).data;
+}
+
 /** Always 200 for a known cluster: a service that is down is a state the overview shows. */
 export async function overviewPanel(clusterId: string, ctx: OverviewContext = {}) {
   const poller = await clusterPanelPoller(clusterId);
@@ -110,7 +118,7 @@ export async function overviewPanel(clusterId: string, ctx: OverviewContext = {}
   const deployments = cached<MarathonDeployment[]>(poller, PANEL_SOURCES.deployments);
   return overviewView({
     mesos,
-    marathon: { ...marathon, info: ctx.marathonInfo },
+    marathon: { ...marathon, info: ctx.marathonInfo ?? (await marathonInfo(poller)) },
     endpoints: ctx.endpoints,
     expectedAgents: ctx.expectedAgents,
     reports: ctx.reports,

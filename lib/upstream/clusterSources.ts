@@ -5,11 +5,13 @@ import type { PollSource, PollSources } from "./pollSource.ts";
 // lib/marathon) bound to the cluster's registered endpoints; a cluster without Marathon, or a
 // provisioned one without Weave, simply passes fewer fetchers.
 
-export interface ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave> {
+export interface ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave, Info = unknown> {
   mesosState?: PollSource<MesosState>["fetch"];
   marathonGroups?: PollSource<Groups>["fetch"];
   marathonDeployments?: PollSource<Deployments>["fetch"];
   marathonQueue?: PollSource<Queue>["fetch"];
+  /** /v2/info: Marathon's version for the overview; it changes only on an upgrade. */
+  marathonInfo?: PollSource<Info>["fetch"];
   /** Over the cluster's pinned SSH connections (weave status on each node), hence its own lane. */
   weaveStatus?: PollSource<Weave>["fetch"];
   /** The ids in a /v2/deployments reply, so a follow lease ends once its deployment is gone. */
@@ -22,11 +24,12 @@ export const SOURCE_INTERVALS = {
   "marathon.deployments": 5_000,
   "marathon.deployments.followed": 2_000,
   "marathon.queue": 5_000,
+  "marathon.info": 60_000,
   "weave.status": 60_000,
 } as const;
 
-export function clusterSources<MesosState, Groups, Deployments, Queue, Weave>(
-  f: ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave>,
+export function clusterSources<MesosState, Groups, Deployments, Queue, Weave, Info = unknown>(
+  f: ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave, Info>,
 ): PollSources<Record<string, unknown>> {
   const sources: PollSources<Record<string, unknown>> = {};
   if (f.mesosState) sources["mesos.state"] = { upstream: "mesos", intervalMs: SOURCE_INTERVALS["mesos.state"], fetch: f.mesosState };
@@ -44,6 +47,8 @@ export function clusterSources<MesosState, Groups, Deployments, Queue, Weave>(
   }
   // The queue only says something while a deployment waits; nobody needs it kept warm.
   if (f.marathonQueue) sources["marathon.queue"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.queue"], keepAliveMs: null, fetch: f.marathonQueue };
+  // Slow even while watched, and kept alive at the poller's keep-alive: a version, not a state.
+  if (f.marathonInfo) sources["marathon.info"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.info"], fetch: f.marathonInfo };
   if (f.weaveStatus) sources["weave.status"] = { upstream: "ssh", intervalMs: SOURCE_INTERVALS["weave.status"], keepAliveMs: null, fetch: f.weaveStatus };
   return sources;
 }

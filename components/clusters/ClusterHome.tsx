@@ -1,0 +1,43 @@
+"use client";
+
+import type { ClusterView } from "@/lib/cluster/clusters";
+import { ClusterSettingsForm } from "../cluster/ClusterSettingsForm";
+import { PlanLauncher } from "../cluster/PlanLauncher";
+import { RecentRuns } from "../cluster/RecentRuns";
+import { useNodes } from "../nodes/nodeQueries";
+import { OverviewPanel } from "../panels/OverviewPanel";
+import { useClusterUpdates } from "../panels/useClusterUpdates";
+import { ErrorBanner } from "../ui/ErrorBanner";
+import { AdoptedEndpoints } from "./AdoptedEndpoints";
+import { ClusterHeading } from "./ClusterHeading";
+
+/** What Armdeck does to a cluster it built: plans on its nodes, its runs, its settings. */
+function ProvisionedSection({ clusterId }: { clusterId: number }) {
+  const nodes = useNodes(clusterId);
+  return (
+    <>
+      <ErrorBanner error={nodes.error} />
+      {nodes.data && <PlanLauncher clusterId={clusterId} nodes={nodes.data} />}
+      <RecentRuns clusterId={clusterId} />
+      <details className="rounded-lg border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer font-semibold">Settings: versions, paths and ports</summary>
+        <div className="mt-4">
+          <ClusterSettingsForm clusterId={clusterId} />
+        </div>
+      </details>
+    </>
+  );
+}
+
+/** The cluster's home: one socket for the page (the overview and endpoints share its updates). */
+export function ClusterHome({ cluster }: { cluster: ClusterView }) {
+  const id = String(cluster.id);
+  useClusterUpdates(id);
+  return (
+    <div className="space-y-6">
+      <ClusterHeading clusterId={id} page="Overview" />
+      <OverviewPanel clusterId={id} live={false} />
+      {cluster.kind === "provisioned" ? <ProvisionedSection clusterId={cluster.id} /> : <AdoptedEndpoints clusterId={id} />}
+    </div>
+  );
+}
