@@ -24,6 +24,7 @@ import { clusterPollSources } from "./lib/cluster/clusterPollSources.ts";
 import { listClusterIds } from "./lib/cluster/clusters.ts";
 import { socketRoomAudience } from "./lib/upstream/socketRoomAudience.ts";
 import { startClusterPollers } from "./workers/clusterPollers.ts";
+import { resourceHistoryRecorder } from "./lib/history/resourceHistoryRecorder.ts";
 
 const config = env();
 const dev = config.NODE_ENV !== "production";
@@ -110,7 +111,8 @@ async function main() {
   const stopSessionSweeper = startSessionSweeper();
   // One sequential poller per cluster; who watches is the membership of the cluster:<id> rooms.
   const audience = socketRoomAudience(io);
-  const stopPollers = await startClusterPollers({ audience, sourcesFor: clusterPollSources, clusterIds: listClusterIds });
+  // The resource history is recorded from the polls' own replies (never a request of its own).
+  const stopPollers = await startClusterPollers({ audience, sourcesFor: clusterPollSources, clusterIds: listClusterIds, listeners: [resourceHistoryRecorder()] });
 
   const stopChecker = startNodeHealthChecker(config.ARMDECK_NODE_CHECK_INTERVAL_S * 1000);
   const runner = new JobRunner();

@@ -11,6 +11,8 @@ export interface ClusterPollersOptions {
   clusterIds?: () => Promise<string[]>;
   publisher?: Pick<Publisher, "publish">;
   poller?: PollerRegistryOptions["poller"];
+  /** Listeners on every poll (server.ts records the resource history with one). */
+  listeners?: PollerRegistryOptions["listeners"];
 }
 
 /**
@@ -23,6 +25,7 @@ export async function startClusterPollers(opts: ClusterPollersOptions): Promise<
     audience: opts.audience,
     publisher: opts.publisher ?? { publish },
     poller: opts.poller,
+    listeners: opts.listeners,
   });
   registerPollerRegistry(registry);
   const ids = (await opts.clusterIds?.().catch((error) => {

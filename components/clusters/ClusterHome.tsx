@@ -6,6 +6,7 @@ import { PlanLauncher } from "../cluster/PlanLauncher";
 import { RecentRuns } from "../cluster/RecentRuns";
 import { useNodes } from "../nodes/nodeQueries";
 import { OverviewPanel } from "../panels/OverviewPanel";
+import { ResourceHistoryPanel } from "../panels/ResourceHistoryPanel";
 import { useClusterUpdates } from "../panels/useClusterUpdates";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { AdoptedEndpoints } from "./AdoptedEndpoints";
@@ -37,6 +38,7 @@ export function ClusterHome({ cluster }: { cluster: ClusterView }) {
     <div className="space-y-6">
       <ClusterHeading clusterId={id} page="Overview" />
       <OverviewPanel clusterId={id} live={false} />
+      <ResourceHistoryPanel clusterId={id} />
       {cluster.kind === "provisioned" ? <ProvisionedSection clusterId={cluster.id} /> : <AdoptedEndpoints clusterId={id} />}
     </div>
   );

@@ -8,7 +8,8 @@ import { signInAgainOnServerClose } from "../signInAgainOnServerClose";
 
 /** Which panels show each polled source's data: a `cluster:update` for the source refetches them. */
 export const PANELS_BY_SOURCE: Record<string, string[]> = {
-  "mesos.state": ["resources", "frameworks", "tasks", "overview", "queue"],
+  // history: each poll of the state is averaged into the history's current minute.
+  "mesos.state": ["resources", "frameworks", "tasks", "overview", "queue", "history"],
   "marathon.groups": ["groups", "overview"],
   "marathon.deployments": ["deployments", "overview"],
   "marathon.queue": ["queue", "groups"],

@@ -67,7 +67,29 @@ describe("panel routes for an adopted cluster", () => {
     }
   });
 
+  it("history: the polls' /master/state averaged into 1-minute buckets, of the cluster and of one agent; bad hours a 400", async () => {
+    const state = await upstream<{ slaves: Agent[] }>(`${standin.mesosUrls[0]}/master/state`);
+    // The resources call above made the poller fetch the state; its listener writes the bucket.
+    await expect
+      .poll(async () => (await client.call("GET", `/api/v1/clusters/${clusterId}/history`)).body.series.length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    const res = await client.call("GET", `/api/v1/clusters/${clusterId}/history?hours=1`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.bucketMs).toBe(60_000);
+    const last = res.body.series.at(-1);
+    expect(last.t % 60_000).toBe(0);
+    expect(last.cpusTotal).toBeCloseTo(state.slaves.reduce((n, a) => n + a.resources.cpus, 0));
+    expect(last.memTotalMb).toBeCloseTo(state.slaves.reduce((n, a) => n + a.resources.mem, 0));
+    const one = state.slaves[0]!;
+    const agent = await client.call("GET", `/api/v1/clusters/${clusterId}/history?agent=${encodeURIComponent(one.id)}`);
+    expect(agent.status, agent.text).toBe(200);
+    expect(agent.body.series.at(-1)).toMatchObject({ cpusTotal: one.resources.cpus, memTotalMb: one.resources.mem });
+    expect((await client.call("GET", `/api/v1/clusters/${clusterId}/history?hours=0`)).status).toBe(400);
+    expect((await client.call("GET", `/api/v1/clusters/${clusterId}/history?hours=25`)).status).toBe(400);
+  });
+
   it("an unknown cluster is a 404, not a 500", async () => {
+    expect((await client.call("GET", "/api/v1/clusters/999999/history")).status).toBe(404);
     expect((await client.call("GET", "/api/v1/clusters/999999/overview")).status).toBe(404);
     expect((await client.call("GET", "/api/v1/clusters/999999/resources")).status).toBe(404);
   });

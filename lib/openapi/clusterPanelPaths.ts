@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { historyQuerySchema } from "../history/historyQuery.ts";
 import { tasksQuerySchema } from "../panels/tasksQuery.ts";
 
 // The cluster panels' read-only API (lib/panels/), kept beside document.ts so the panel views and
@@ -67,8 +68,17 @@ const app = {
 };
 const group = { type: "object", properties: { id: { type: "string" }, apps: { type: "array", items: app }, groups: { type: "array", items: { type: "object", description: "Nested groups, same shape" } } } };
 
+function queryParams<S extends z.ZodObject>(schema: S) {
+  return Object.keys(schema.shape).map((name) => ({ name, in: "query", required: false, schema: z.toJSONSchema(schema.shape[name] as z.ZodType, { io: "input", unrepresentable: "any" }) }));
+}
+
+const historyPoint = {
+  type: "object",
+  properties: { t: { type: "integer", description: "The bucket's start, ms since the epoch" }, cpusUsed: { type: "number" }, cpusTotal: { type: "number" }, memUsedMb: { type: "number" }, memTotalMb: { type: "number" } },
+};
+
 export function clusterPanelPaths() {
-  const tasksParams = Object.keys(tasksQuerySchema.shape).map((name) => ({ name, in: "query", required: false, schema: z.toJSONSchema(tasksQuerySchema.shape[name as keyof typeof tasksQuerySchema.shape], { io: "input", unrepresentable: "any" }) }));
+  const tasksParams = queryParams(tasksQuerySchema);
   return {
     "/clusters/{id}/overview": {
       parameters: idParam,
@@ -85,6 +95,19 @@ export function clusterPanelPaths() {
         { total: { type: "integer" }, offset: { type: "integer" }, limit: { type: "integer" }, states: { type: "object", additionalProperties: { type: "integer" } }, tasks: { type: "array", items: { type: "object" } } },
         { parameters: tasksParams },
       ),
+    },
+    "/clusters/{id}/history": {
+      parameters: idParam,
+      get: {
+        summary: "The rolling resource history (24 h in 1-minute buckets, each the mean of the polls in it): CPUs and memory used vs total, of the cluster or of one agent (agent = its Mesos id). From Armdeck's database: never a request to Mesos",
+        parameters: queryParams(historyQuerySchema),
+        responses: {
+          "200": { description: "Oldest bucket first; empty before the first poll", ...json({ type: "object", properties: { bucketMs: { type: "integer" }, series: { type: "array", items: historyPoint } } }) },
+          "400": { description: "Bad query (hours outside 1–24, agent too long)" },
+          "401": failures["401"],
+          "404": { description: "No such cluster" },
+        },
+      },
     },
     "/clusters/{id}/groups": panel("Marathon's group tree: groups → apps (instances, running, staged, healthy, unhealthy, last task failure) → tasks", group.properties),
     "/clusters/{id}/deployments": panel("Deployments in progress: steps with their actions, the current step of total steps, affected apps", { deployments: { type: "array", items: { type: "object" } } }),

@@ -3,7 +3,10 @@ import type { Audience } from "./audience.ts";
 import type { Clock } from "./clock.ts";
 import { ClusterPoller, type ClusterPollerOptions } from "./clusterPoller.ts";
 import { CLUSTER_UPDATE_EVENT, clusterRoom } from "./clusterRoom.ts";
-import type { ClusterUpdate, PollSources } from "./pollSource.ts";
+import type { ClusterUpdate, PollSource, PollSources, SourceSnapshot } from "./pollSource.ts";
+
+/** Sees every poll of every cluster (success or failure), e.g. to record the resource history. */
+export type RegistryUpdateListener = (clusterId: string, snapshot: SourceSnapshot<unknown>, spec: PollSource<unknown>) => void;
 
 export class UnknownClusterError extends Error {
   constructor(readonly clusterId: string) {
@@ -19,6 +22,8 @@ export interface PollerRegistryOptions {
   publisher: Pick<Publisher, "publish">;
   clock?: Clock;
   poller?: Omit<ClusterPollerOptions<Record<string, unknown>>, "clusterId" | "sources" | "clock">;
+  /** Listeners on every poller's updates, beside the publishing. */
+  listeners?: RegistryUpdateListener[];
 }
 
 /**
@@ -85,6 +90,7 @@ export class PollerRegistry {
       if (snap.error !== undefined) Object.assign(update, { error: snap.error, errorAt: snap.errorAt });
       if (spec.publish && snap.data !== undefined) update.data = spec.publish(snap.data);
       this.opts.publisher.publish(clusterRoom(clusterId), CLUSTER_UPDATE_EVENT, update);
+      for (const listener of this.opts.listeners ?? []) listener(clusterId, snap, spec);
     });
     poller.setWatchers(this.opts.audience.watchers(clusterId));
     return poller.start();
