@@ -3,12 +3,14 @@
 import { benchFanOut } from "./fanOut.bench";
 import { benchLogPath } from "./logPath.bench";
 import { benchLogViewer } from "./logViewer.bench";
+import { benchUpstreamLoad } from "./upstreamLoad.bench";
 
 const only = process.argv[2];
 const benches: [string, () => Promise<void>][] = [
   ["log-path", benchLogPath],
   ["fan-out", benchFanOut],
   ["log-viewer", benchLogViewer],
+  ["upstream-load", benchUpstreamLoad],
 ];
 for (const [name, fn] of benches) {
   if (only && only !== name) continue;
