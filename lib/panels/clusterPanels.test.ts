@@ -71,6 +71,12 @@ describe("panel routes over the poller", () => {
     const good = await body(await resourcesPanel("c1"));
     for (let i = 0; i < standin.mesosUrls.length; i++) await standin.control.setMesosMaster(i, { mode: "refuse" });
     clock.advance(6000);
+    // The first reader after a quiet spell gets the last data at once, with its age; the refresh
+    // it started finds Mesos refusing, and from then on the reply says so.
+    const first = await body(await resourcesPanel("c1"));
+    expect(first.status).toBe(200);
+    expect(first.json.ageMs).toBe(6000);
+    await (await registry!.pollerFor("c1")).whenIdle();
     const down = await body(await resourcesPanel("c1"));
     expect(down.status).toBe(502);
     expect(down.json.error.upstream).toBe("mesos");
@@ -84,8 +90,11 @@ describe("panel routes over the poller", () => {
 
     for (let i = 0; i < standin.mesosUrls.length; i++) await standin.control.setMesosMaster(i, { mode: "up" });
     clock.advance(60_000);
+    await body(await resourcesPanel("c1")); // the stale answer; its refresh reaches Mesos again
+    await (await registry!.pollerFor("c1")).whenIdle();
     const back = await body(await resourcesPanel("c1"));
     expect(back.status).toBe(200);
+    expect(back.json.ageMs).toBeLessThan(1000);
   });
 
   it("Marathon without a leader: 503", async () => {

@@ -40,7 +40,7 @@ function polls(poller: ClusterPoller, source: string): boolean {
 
 async function snapshotOf<T>(poller: ClusterPoller, source: string, what: string): Promise<SourceSnapshot<T>> {
   if (!polls(poller, source)) throw new NotPolledError(what);
-  const snap = await poller.get(source);
+  const snap = await poller.get(source, { staleWhileRefreshing: true });
   return { ...snap, data: snap.data === undefined ? undefined : unwrapReply<T>(snap.data).data } as SourceSnapshot<T>;
 }
 

@@ -72,6 +72,27 @@ describe("ClusterPoller", () => {
     expect(mesos.count()).toBe(1);
   });
 
+  it("staleWhileRefreshing answers a stale cache at once and refreshes it once in the background; without a cache it waits", async () => {
+    const { mesos, clock } = await setup();
+    const p = new ClusterPoller({
+      clusterId: "c1",
+      clock,
+      keepAliveMs: null,
+      sources: { "mesos.state": source<MesosState>("mesos", mesos.url, "/master/state") },
+    });
+    poller = p.start();
+    const first = await p.get("mesos.state", { staleWhileRefreshing: true });
+    expect(first.data?.slaves).toHaveLength(2); // nothing cached yet: this one waited for the reply
+    expect(mesos.count("/master/state")).toBe(1);
+
+    clock.advance(60_000);
+    const stale = await Promise.all(Array.from({ length: 10 }, () => p.get("mesos.state", { staleWhileRefreshing: true })));
+    for (const r of stale) expect(r.fetchedAt).toBe(first.fetchedAt); // answered from the cache, with its age
+    await p.whenIdle();
+    expect(mesos.count("/master/state")).toBe(2); // one shared refresh for the ten
+    expect(p.peek("mesos.state").fetchedAt).toBeGreaterThan(first.fetchedAt!);
+  });
+
   it("never has two requests in flight to one upstream, with several sources, a slow upstream and eager callers", async () => {
     const { standin, mesos, marathon, clock } = await setup();
     await standin.control.setMesosMaster(0, { delayMs: 150 });

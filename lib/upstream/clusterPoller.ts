@@ -124,11 +124,17 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
    * failing or strained and a request now would break its backoff, the cache is answered as it is,
    * with its age and the error: API callers never add load the poller would not.
    */
-  async get<K extends keyof S & string>(source: K, opts: { maxAgeMs?: number } = {}): Promise<SourceSnapshot<S[K]>> {
+  async get<K extends keyof S & string>(source: K, opts: { maxAgeMs?: number; staleWhileRefreshing?: boolean } = {}): Promise<SourceSnapshot<S[K]>> {
     const s = this.state(source);
     const maxAgeMs = opts.maxAgeMs ?? s.spec.intervalMs;
     const now = this.clock.now();
     if (s.fetchedAt !== null && now - s.fetchedAt <= maxAgeMs) return this.snapshot(s) as SourceSnapshot<S[K]>;
+    if (opts.staleWhileRefreshing && s.fetchedAt !== null) {
+      // A page opened after a quiet spell draws the last data (with its age) at once; the
+      // refresh, shared and within the backoff like any get(), reaches it as a cluster:update.
+      void this.get(source, { maxAgeMs }).catch(() => undefined);
+      return this.snapshot(s) as SourceSnapshot<S[K]>;
+    }
     if (s.pending) await s.pending;
     else if (!s.attempted || now >= s.lastEndAt + onDemandGap(s.spec.intervalMs, s.last, this.policy)) await this.refresh(source);
     return this.snapshot(s) as SourceSnapshot<S[K]>;
