@@ -70,6 +70,8 @@ test("the cluster home's Add node opens the wizard on that cluster, which offers
   await page.getByRole("button", { name: "Trust this key and read facts" }).click();
   await page.getByRole("button", { name: "Next: role" }).click();
   await expect(page.getByTestId("joins-cluster")).toHaveText("Joins cluster edge");
+  // edge's master, so the runs test below can run Status on edge.
+  await page.getByLabel(/Master and agent/).check();
   await page.getByRole("button", { name: "Save node" }).click();
   await page.waitForURL(/\/nodes\?added=/);
 
@@ -127,7 +129,7 @@ test("the runs history says each run's cluster and filters by it; the cluster ho
   test.setTimeout(90_000);
   for (const id of [1, edgeId]) {
     const run = await admin.call("POST", `/api/v1/clusters/${id}/plan-runs`, { body: { plan: "status" } });
-    expect(run.status).toBe(201);
+    expect(run.status, `cluster ${id}: ${run.text}`).toBe(201);
   }
   await signIn(page, `/clusters/${edgeId}`);
   await page.getByRole("link", { name: "All runs" }).click();
