@@ -1,22 +1,36 @@
 "use client";
 
+import Link from "next/link";
 import type { ClusterView } from "@/lib/cluster/clusters";
 import { ClusterSettingsForm } from "../cluster/ClusterSettingsForm";
 import { PlanLauncher } from "../cluster/PlanLauncher";
 import { RecentRuns } from "../cluster/RecentRuns";
 import { useNodes } from "../nodes/nodeQueries";
+import { useCan } from "../Providers";
 import { OverviewPanel } from "../panels/OverviewPanel";
 import { ResourceHistoryPanel } from "../panels/ResourceHistoryPanel";
 import { useClusterUpdates } from "../panels/useClusterUpdates";
 import { ErrorBanner } from "../ui/ErrorBanner";
+import { secondaryButtonClass } from "../ui/Field";
 import { AdoptedEndpoints } from "./AdoptedEndpoints";
 import { ClusterHeading } from "./ClusterHeading";
 
 /** What Armdeck does to a cluster it built: plans on its nodes, its runs, its settings. */
 function ProvisionedSection({ clusterId }: { clusterId: number }) {
   const nodes = useNodes(clusterId);
+  const canOperate = useCan("operator");
   return (
     <>
+      <div className="flex items-center gap-3 text-sm">
+        <Link href={`/nodes?cluster=${clusterId}`} className="text-sky-800 hover:underline">
+          {nodes.data ? `${nodes.data.length} node${nodes.data.length === 1 ? "" : "s"}` : "Nodes"}
+        </Link>
+        {canOperate && (
+          <Link href={`/nodes/new?cluster=${clusterId}`} className={`${secondaryButtonClass} ml-auto`}>
+            Add node
+          </Link>
+        )}
+      </div>
       <ErrorBanner error={nodes.error} />
       {nodes.data && <PlanLauncher clusterId={clusterId} nodes={nodes.data} />}
       <RecentRuns clusterId={clusterId} />

@@ -9,6 +9,7 @@ import type { NodeFacts } from "@/lib/nodes/nodeFacts";
 import type { NodeRole } from "@/lib/nodes/nodeInput";
 import type { SameMachineNode } from "@/lib/nodes/sameMachine";
 import { api, ApiError } from "../apiClient";
+import { useClusters } from "../clusters/clusterQueries";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { buttonClass, Field, inputClass, secondaryButtonClass } from "../ui/Field";
 import { connectionFormSchema, formFieldOf, toAuth, type ConnectionFormValues } from "./connectionForm";
@@ -31,9 +32,15 @@ function Steps({ current }: { current: number }) {
   );
 }
 
-export function AddNodeWizard() {
+/** `initialClusterId`: the `?cluster=` the page was opened with (the cluster home's "Add node"). */
+export function AddNodeWizard({ initialClusterId }: { initialClusterId?: number }) {
   const router = useRouter();
   const queryClient = useQueryClient();
+  const clusters = useClusters();
+  // Only a provisioned cluster's machines are Armdeck's; an adopted cluster's are someone else's.
+  const provisioned = (clusters.data ?? []).filter((c) => c.kind === "provisioned");
+  const [chosenCluster, setChosenCluster] = useState<number | null>(null);
+  const clusterId = chosenCluster ?? provisioned.find((c) => c.id === initialClusterId)?.id ?? provisioned[0]?.id ?? null;
   const [step, setStep] = useState(0);
   const [hostKey, setHostKey] = useState<HostKeyShown | null>(null);
   const [compared, setCompared] = useState(false);
@@ -109,11 +116,13 @@ export function AddNodeWizard() {
 
   const save = () =>
     run(async () => {
-      const node = await api<{ id: string }>("/nodes", {
+      if (clusterId === null) throw new Error("Choose a provisioned cluster first");
+      const node = await api<{ id: string }>(`/clusters/${clusterId}/nodes`, {
         method: "POST",
         body: { ...connection(), name: getValues("name").trim(), role, hostKeyFingerprint: hostKey!.fingerprint, allowDuplicate: sameMachine.length > 0 && duplicateConfirmed },
       });
       await queryClient.invalidateQueries({ queryKey: ["nodes"] });
+      await queryClient.invalidateQueries({ queryKey: ["clusters"] });
       router.push(`/nodes?added=${encodeURIComponent(node.id)}`);
     });
 
@@ -130,6 +139,21 @@ export function AddNodeWizard() {
 
       {step === 0 && (
         <form onSubmit={probe} className="space-y-4" noValidate>
+          <Field
+            label="Cluster"
+            htmlFor="cluster"
+            error={clusters.data && provisioned.length === 0 ? "No provisioned cluster yet: create one on the Clusters page first" : undefined}
+            hint="The provisioned cluster this machine joins"
+          >
+            <select id="cluster" className={inputClass} value={clusterId ?? ""} onChange={(e) => setChosenCluster(Number(e.target.value))} disabled={provisioned.length === 0}>
+              {provisioned.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <ErrorBanner error={clusters.error} title="Could not load the clusters" />
           <div className="grid grid-cols-2 gap-4">
             <Field label="Name" htmlFor="name" error={formState.errors.name?.message} hint="How Armdeck calls this node, e.g. od1000-1">
               <input id="name" className={inputClass} {...register("name")} />
@@ -170,7 +194,7 @@ export function AddNodeWizard() {
               <input id="password" type="password" autoComplete="off" className={inputClass} {...register("password")} />
             </Field>
           )}
-          <button type="submit" className={buttonClass} disabled={busy}>
+          <button type="submit" className={buttonClass} disabled={busy || clusterId === null}>
             {busy ? "Connecting…" : "Connect and show host key"}
           </button>
         </form>
@@ -214,6 +238,9 @@ export function AddNodeWizard() {
 
       {step === 3 && (
         <div className="space-y-4">
+          <p className="text-sm text-slate-700" data-testid="joins-cluster">
+            Joins cluster <span className="font-mono">{provisioned.find((c) => c.id === clusterId)?.name ?? "?"}</span>
+          </p>
           <RolePicker value={role} onChange={setRole} />
           <div className="flex gap-2">
             <button className={secondaryButtonClass} onClick={() => setStep(2)} disabled={busy}>

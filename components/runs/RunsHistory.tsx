@@ -10,6 +10,7 @@ import { COMPONENT_LABELS } from "@/lib/recipes/componentLabels";
 import { PLANS, type PlanKind } from "@/lib/recipes/planKinds";
 import type { ComponentId } from "@/lib/recipes/recipeTypes";
 import { api } from "../apiClient";
+import { useClusters } from "../clusters/clusterQueries";
 import { formatDuration, statusBadgeClass } from "../logs/jobStatusStyle";
 import { useNodes } from "../nodes/nodeQueries";
 import { DataTable } from "../ui/DataTable";
@@ -18,7 +19,7 @@ import { inputClass, secondaryButtonClass } from "../ui/Field";
 import { RelativeTime } from "../ui/RelativeTime";
 import { useLiveInvalidation } from "../useLiveInvalidation";
 
-const FILTERS = ["status", "kind", "node"] as const;
+const FILTERS = ["cluster", "status", "kind", "node"] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 const PAGE_SIZE = 25;
 
@@ -29,6 +30,10 @@ export function RunsHistory() {
   const pathname = usePathname();
   const filters: Filters = Object.fromEntries(FILTERS.flatMap((f) => (params.get(f) ? [[f, params.get(f)!]] : [])));
   const nodes = useNodes();
+  const clusters = useClusters();
+  const clusterName = new Map((clusters.data ?? []).map((c) => [c.id, c.name]));
+  // With a cluster chosen, the node filter offers that cluster's nodes only.
+  const nodeOptions = (nodes.data ?? []).filter((n) => !filters.cluster || String(n.clusterId) === filters.cluster);
   const runs = useInfiniteQuery({
     queryKey: ["plan-runs", "history", filters],
     queryFn: ({ pageParam }) => {
@@ -61,21 +66,27 @@ export function RunsHistory() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Runs</h1>
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter runs">
+        <FilterSelect label="Cluster" value={filters.cluster} onChange={(v) => setFilter("cluster", v)} options={(clusters.data ?? []).map((c) => [String(c.id), c.name])} />
         <FilterSelect label="Status" value={filters.status} onChange={(v) => setFilter("status", v)} options={PLAN_RUN_STATUSES.map((s) => [s, s])} />
         <FilterSelect label="Kind" value={filters.kind} onChange={(v) => setFilter("kind", v)} options={(Object.keys(PLANS) as PlanKind[]).map((k) => [k, PLANS[k].title])} />
-        <FilterSelect label="Node" value={filters.node} onChange={(v) => setFilter("node", v)} options={(nodes.data ?? []).map((n) => [n.id, n.name])} />
+        <FilterSelect label="Node" value={filters.node} onChange={(v) => setFilter("node", v)} options={nodeOptions.map((n) => [n.id, n.name])} />
       </div>
       <ErrorBanner error={runs.error} title="Could not load the runs" />
       <DataTable
         testId="runs-history"
-        columns={["Run", "Status", "Nodes", "Components", "Started by", "When", "Took"].map((label) => ({ label }))}
+        columns={["Run", "Cluster", "Status", "Nodes", "Components", "Started by", "When", "Took"].map((label) => ({ label }))}
         message={runs.data && rows.length === 0 ? (Object.keys(filters).length ? "No run matches these filters." : "No plan has run yet.") : undefined}
       >
         {rows.map((r) => (
-          <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="runs-row" data-run={r.id} data-kind={r.plan} data-status={r.status}>
+          <tr key={r.id} className="border-t border-slate-100 align-top" data-testid="runs-row" data-run={r.id} data-kind={r.plan} data-status={r.status} data-cluster={r.clusterId}>
             <td className="px-4 py-2">
               <Link href={`/runs/${r.id}`} className="font-medium text-sky-800 hover:underline">
                 {r.title}
+              </Link>
+            </td>
+            <td className="px-4 py-2">
+              <Link href={`/clusters/${r.clusterId}`} className="font-mono text-sky-800 hover:underline" data-testid="runs-cluster">
+                {clusterName.get(r.clusterId) ?? `#${r.clusterId}`}
               </Link>
             </td>
             <td className="px-4 py-2">
