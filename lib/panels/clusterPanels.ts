@@ -16,6 +16,7 @@ import { resourcesView } from "./resourcesView.ts";
 import type { TasksQuery } from "./tasksQuery.ts";
 import { tasksView } from "./tasksView.ts";
 import { upstreamFailure } from "./upstreamFailure.ts";
+import { memoView } from "./viewMemo.ts";
 
 // What each panel route answers, from the cluster's poller cache only: a page load never sends a
 // request to Mesos or Marathon that the poller would not send anyway (docs/upstream-polling.md).
@@ -44,21 +45,23 @@ async function snapshotOf<T>(poller: ClusterPoller, source: string, what: string
   return { ...snap, data: snap.data === undefined ? undefined : unwrapReply<T>(snap.data).data } as SourceSnapshot<T>;
 }
 
-async function mesosPanel<V extends object>(clusterId: string, view: (s: MesosState) => V): Promise<NextResponse> {
+/** `key` names the view and its parameters: the same key on the same poll is the same view. */
+async function mesosPanel<V extends object>(clusterId: string, key: string, view: (s: MesosState) => V): Promise<NextResponse> {
   const poller = await clusterPanelPoller(clusterId);
-  return panelReply(await snapshotOf<MesosState>(poller, PANEL_SOURCES.mesos, "Mesos master"), "mesos", view);
+  return panelReply(await snapshotOf<MesosState>(poller, PANEL_SOURCES.mesos, "Mesos master"), "mesos", (s) => memoView(s, key, view));
 }
 
 export function resourcesPanel(clusterId: string, archByHostname?: ReadonlyMap<string, string>) {
-  return mesosPanel(clusterId, (s) => resourcesView(s, { archByHostname }));
+  const key = `resources:${JSON.stringify([...(archByHostname ?? new Map()).entries()])}`;
+  return mesosPanel(clusterId, key, (s) => resourcesView(s, { archByHostname }));
 }
 
 export function frameworksPanel(clusterId: string) {
-  return mesosPanel(clusterId, frameworksView);
+  return mesosPanel(clusterId, "frameworks", frameworksView);
 }
 
 export function tasksPanel(clusterId: string, q: TasksQuery) {
-  return mesosPanel(clusterId, (s) => tasksView(s, q));
+  return mesosPanel(clusterId, `tasks:${JSON.stringify(q)}`, (s) => tasksView(s, q));
 }
 
 /** Cached data of an optional companion source, never a request of its own and never a failure. */
