@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { startCluster, stopAllClusterHosts, type ClusterHost } from "../e2e/harness/clusterHosts";
+import { enrolHosts } from "../e2e/harness/enrolHosts";
 import { TestClient } from "../e2e/harness/httpClient";
 import { prismaCliEnv } from "../e2e/harness/testDatabase";
 import { startStandin } from "../standin/server";
@@ -79,20 +80,7 @@ async function provision(admin: TestClient): Promise<ClusterHost[]> {
     // Hosts from an earlier demo run are gone (new addresses, new keys): enrol them afresh.
     if (n.name.startsWith("demo-")) await expectOk(`remove old ${n.name}`, await admin.call("DELETE", `/api/v1/nodes/${n.id}`));
   }
-  for (const [i, h] of hosts.entries()) {
-    const res = await admin.call("POST", "/api/v1/nodes", {
-      body: {
-        name: h.hostname,
-        address: h.address,
-        port: h.port,
-        username: "root",
-        auth: { kind: "key", privateKey: h.root.privateKey },
-        role: i === 0 ? "both" : "agent",
-        hostKeyFingerprint: await h.hostKeyFingerprint(),
-      },
-    });
-    await expectOk(`add ${h.hostname}`, res);
-  }
+  await enrolHosts(admin, hosts);
   const run = await admin.call("POST", "/api/v1/plan-runs", { body: { plan: "bring-up", confirm: true } });
   await expectOk("start Bring up cluster", run);
   say(`bringing the provisioned cluster up: ${base}/runs/${run.body.id}`);
