@@ -34,7 +34,9 @@ test("the sign-in page and signed-in pages load their icon with no 404 in the co
 
   const errors = watchForErrors(page);
   await signIn(page, s.operator, "/nodes");
-  for (const path of ["/nodes", "/nodes/new", "/cluster"]) {
+  // Pages that ask nothing of Mesos or Marathon: a cluster home whose upstream is down rightly
+  // gets 502s from the panel API (the browser logs those), which is not what this test is about.
+  for (const path of ["/nodes", "/nodes/new", "/clusters", "/runs"]) {
     await page.goto(s.url + path);
     await page.waitForLoadState("networkidle");
     await expectIcon(page);
