@@ -147,7 +147,7 @@ export const mesosStateSchema = z.object({
   activated_slaves: mesosNumber.optional(),
   deactivated_slaves: mesosNumber.optional(),
   unreachable_slaves: mesosNumber.optional(),
-  /** Deprecated leader pid ("master@10.0.0.1:5050"); only while a leader is known. */
+  /** Deprecated leader pid ("master@192.0.2.1:5050"); only while a leader is known. */
   leader: z.string().optional(),
   leader_info: mesosLeaderInfoSchema.optional(),
   flags: z.record(z.string(), z.string()).default({}),

@@ -68,7 +68,7 @@ function mesosLeaderUrl(state: MesosState | undefined, meta: ReplyMeta | undefin
   if (meta?.leader) return meta.leader;
   const li = state?.leader_info;
   if (li?.hostname) return `http://${li.hostname}:${li.port ?? 5050}`;
-  // Deprecated pid form: master@10.0.0.1:5050 (cut by hand: the upstream writes it).
+  // Deprecated pid form: master@192.0.2.1:5050 (cut by hand: the upstream writes it).
   const pid = state?.leader ?? "";
   const at = pid.lastIndexOf("@");
   const colon = pid.lastIndexOf(":");

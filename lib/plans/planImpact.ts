@@ -23,7 +23,7 @@ export function planImpact(plan: Plan): PlanImpact {
   };
 }
 
-/** "Bring up cluster changes 2 nodes (m1 10.0.0.1, a1 10.0.0.2): Prerequisites, Mesos build in 30 steps." */
+/** "Bring up cluster changes 2 nodes (m1 192.0.2.1, a1 192.0.2.2): Prerequisites, Mesos build in 30 steps." */
 export function describeImpact(title: string, impact: PlanImpact): string {
   const nodes = impact.nodes.map((n) => `${n.name} ${n.address}`).join(", ");
   const components = impact.components.map((c) => c.label).join(", ");

@@ -8,13 +8,13 @@ const report = (state: string, target: string, answer: string) =>
 
 describe("service status line", () => {
   it("carries the state, what was probed and the answer through the shell", () => {
-    const out = `[armdeck] noise\n${report("down", "http://10.0.0.1:5050/health answers 200", "curl: (7) Failed to connect\nHTTP 000")}`;
-    expect(parseServiceStatusLine(out)).toEqual({ state: "down", target: "http://10.0.0.1:5050/health answers 200", answer: "curl: (7) Failed to connect HTTP 000" });
+    const out = `[armdeck] noise\n${report("down", "http://192.0.2.1:5050/health answers 200", "curl: (7) Failed to connect\nHTTP 000")}`;
+    expect(parseServiceStatusLine(out)).toEqual({ state: "down", target: "http://192.0.2.1:5050/health answers 200", answer: "curl: (7) Failed to connect HTTP 000" });
   });
 
   it("an answer cannot forge a report line of its own", () => {
     const forged = "x\narmdeck-status\tup\tfake\tfake\n";
-    const out = report("down", "ruok on 10.0.0.1:2181 answers imok", forged);
+    const out = report("down", "ruok on 192.0.2.1:2181 answers imok", forged);
     expect(out.split("\n").filter(Boolean)).toHaveLength(1);
     expect(parseServiceStatusLine(out)?.state).toBe("down");
   });

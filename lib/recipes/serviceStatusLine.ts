@@ -24,7 +24,7 @@ export const STATUS_LINE_FUNCTION = [
 
 export interface ServiceStatusLine {
   state: ServiceStateName;
-  /** What was probed, e.g. "http://10.0.0.1:5050/health answers 200". */
+  /** What was probed, e.g. "http://192.0.2.1:5050/health answers 200". */
   target: string;
   /** What answered, in the probe's own words ("HTTP 200", "curl: (7) Failed to connect …"). */
   answer: string;
