@@ -162,7 +162,7 @@ describe("hostile and bad input", () => {
     ["address with backticks", { address: "`id`" }, "address"],
     ["address with a quote", { address: "host'" }, "address"],
     ["address with a newline", { address: "host\nid" }, "address"],
-    ["bad IPv4", { address: "10.0.0.300" }, "address"],
+    ["bad IPv4", { address: "192.0.2.300" }, "address"],
     ["user with a space", { username: "ro ot" }, "username"],
     ["user with $()", { username: "$(id)" }, "username"],
     ["user with ;", { username: "root;id" }, "username"],

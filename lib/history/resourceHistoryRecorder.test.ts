@@ -42,33 +42,39 @@ async function advance(clock: ManualClock, p: ClusterPoller, ms: number) {
   }
 }
 
+/** The runbook's stand-in behind a counting proxy, one watcher, the recorder listening; polled once. */
+async function watchedCluster(startMs: number) {
+  standin = await startRunbookCluster();
+  proxy = await startCountingProxy(standin.mesosUrls[0]!);
+  const clock = new ManualClock(startMs);
+  const audience = new CountedAudience();
+  const recorder = resourceHistoryRecorder();
+  const mesosUrl = proxy.url;
+  registry = new PollerRegistry({
+    clock,
+    audience,
+    publisher: { publish: () => undefined },
+    poller: { keepAliveMs: null },
+    listeners: [recorder],
+    sourcesFor: async (id) => (id === clusterId ? { "mesos.state": source("mesos", mesosUrl, "/master/state") } : null),
+  });
+  audience.set(clusterId, 1);
+  const p = await registry.pollerFor(clusterId);
+  await p.whenIdle();
+  return { clock, recorder, p, master: proxy, sim: standin };
+}
+
 describe("the resource history recorder", () => {
   it("records every mesos.state poll into its minute's bucket, and the master sees only the poller's requests", async () => {
-    standin = await startRunbookCluster();
-    proxy = await startCountingProxy(standin.mesosUrls[0]!);
-    const clock = new ManualClock(T);
-    const audience = new CountedAudience();
-    const recorder = resourceHistoryRecorder();
-    const mesosUrl = proxy.url;
-    registry = new PollerRegistry({
-      clock,
-      audience,
-      publisher: { publish: () => undefined },
-      poller: { keepAliveMs: null },
-      listeners: [recorder],
-      sourcesFor: async (id) => (id === clusterId ? { "mesos.state": source("mesos", mesosUrl, "/master/state") } : null),
-    });
-    audience.set(clusterId, 1);
-    const p = await registry.pollerFor(clusterId);
-    await p.whenIdle();
+    const { clock, recorder, p, master, sim } = await watchedCluster(T);
     // 12:00:00 … 12:01:55 every 5 s: 12 polls in the first minute, 12 in the second.
     await advance(clock, p, 115_000);
     await recorder.idle();
 
-    const requests = proxy.count("/master/state");
+    const requests = master.count("/master/state");
     expect(requests).toBe(24);
-    expect(proxy.log.every((l) => l === "GET /master/state")).toBe(true);
-    const state = (await (await fetch(`${standin.mesosUrls[0]}/master/state`)).json()) as { slaves: Agent[] };
+    expect(master.log.every((l) => l === "GET /master/state")).toBe(true);
+    const state = (await (await fetch(`${sim.mesosUrls[0]}/master/state`)).json()) as { slaves: Agent[] };
     const rows = await db.resourceSample.findMany({ where: { clusterId: Number(clusterId) }, orderBy: [{ agentId: "asc" }, { bucketStart: "asc" }] });
     const total = rows.filter((r) => r.agentId === "");
     expect(total.map((r) => [Number(r.bucketStart), r.n])).toEqual([[T, 12], [T + 60_000, 12]]);
@@ -87,24 +93,8 @@ describe("the resource history recorder", () => {
   });
 
   it("a failed poll writes nothing (it carries the last good data again)", async () => {
-    standin = await startRunbookCluster();
-    proxy = await startCountingProxy(standin.mesosUrls[0]!);
-    const clock = new ManualClock(T + 3_600_000);
-    const audience = new CountedAudience();
-    const recorder = resourceHistoryRecorder();
-    const mesosUrl = proxy.url;
-    registry = new PollerRegistry({
-      clock,
-      audience,
-      publisher: { publish: () => undefined },
-      poller: { keepAliveMs: null },
-      listeners: [recorder],
-      sourcesFor: async (id) => (id === clusterId ? { "mesos.state": source("mesos", mesosUrl, "/master/state") } : null),
-    });
-    audience.set(clusterId, 1);
-    const p = await registry.pollerFor(clusterId);
-    await p.whenIdle();
-    await standin.stop();
+    const { clock, recorder, p, master, sim } = await watchedCluster(T + 3_600_000);
+    await sim.stop();
     standin = undefined;
     await advance(clock, p, 30_000);
     await recorder.idle();

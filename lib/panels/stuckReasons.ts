@@ -1,6 +1,8 @@
 // Marathon's offer-matching reasons (NoOfferMatchReason.scala@v1.5.1), in the funnel order in
 // which /v2/queue counts them (audit §1.7): each declined offer is counted under its first failing
-// reason only, so the reason where nothing is left is the one that blocks.
+// reason only, so the reason where nothing is left is the one that blocks. The stand-in keeps its
+// own copy (standin/marathon/offerMatching.ts) on purpose: if the app read the list from the
+// stand-in, a test of one against the other could never catch either being wrong.
 
 export const OFFER_REASONS = [
   "UnfulfilledRole",

@@ -48,17 +48,17 @@ async function requestTimes(clock: ManualClock, p: AnyPoller, proxy: CountingPro
   return times;
 }
 
+/** The commonest poller here: one cluster polling the master's state, no keep-alive unless given. */
+function masterStatePoller(clock: ManualClock, url: string, keepAliveMs: number | null = null) {
+  return new ClusterPoller({ clusterId: "c1", clock, keepAliveMs, sources: { "mesos.state": source<MesosState>("mesos", url, "/master/state") } });
+}
+
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
 
 describe("ClusterPoller", () => {
   it("50 concurrent get()s cause exactly one request to the master, and all 50 get its reply", async () => {
     const { mesos, clock } = await setup();
-    const p = new ClusterPoller({
-      clusterId: "c1",
-      clock,
-      keepAliveMs: null,
-      sources: { "mesos.state": source<MesosState>("mesos", mesos.url, "/master/state") },
-    });
+    const p = masterStatePoller(clock, mesos.url);
     poller = p.start();
     const replies = await Promise.all(Array.from({ length: 50 }, () => p.get("mesos.state", { maxAgeMs: 0 })));
     expect(mesos.count("/master/state")).toBe(1);
@@ -74,12 +74,7 @@ describe("ClusterPoller", () => {
 
   it("staleWhileRefreshing answers a stale cache at once and refreshes it once in the background; without a cache it waits", async () => {
     const { mesos, clock } = await setup();
-    const p = new ClusterPoller({
-      clusterId: "c1",
-      clock,
-      keepAliveMs: null,
-      sources: { "mesos.state": source<MesosState>("mesos", mesos.url, "/master/state") },
-    });
+    const p = masterStatePoller(clock, mesos.url);
     poller = p.start();
     const first = await p.get("mesos.state", { staleWhileRefreshing: true });
     expect(first.data?.slaves).toHaveLength(2); // nothing cached yet: this one waited for the reply
@@ -122,7 +117,7 @@ describe("ClusterPoller", () => {
 
   it("polls nothing with nobody watching and no keep-alive; polls at the interval while watched; stops when the watcher leaves", async () => {
     const { mesos, clock } = await setup();
-    const p = new ClusterPoller({ clusterId: "c1", clock, keepAliveMs: null, sources: { "mesos.state": source("mesos", mesos.url, "/master/state") } });
+    const p = masterStatePoller(clock, mesos.url);
     poller = p.start();
     expect(await requestTimes(clock, p, mesos, 120_000)).toEqual([]);
 
@@ -137,7 +132,7 @@ describe("ClusterPoller", () => {
 
   it("with nobody watching only the keep-alive polls, once a minute", async () => {
     const { mesos, clock } = await setup();
-    const p = new ClusterPoller({ clusterId: "c1", clock, keepAliveMs: 60_000, sources: { "mesos.state": source("mesos", mesos.url, "/master/state") } });
+    const p = masterStatePoller(clock, mesos.url, 60_000);
     poller = p.start();
     await p.whenIdle();
     expect(mesos.count()).toBe(1); // the keep-alive's first poll warms the cache at start
@@ -148,7 +143,7 @@ describe("ClusterPoller", () => {
   it("stretches the interval while the upstream is slow and returns to it when replies are fast again", async () => {
     const { standin, mesos, clock } = await setup();
     await standin.control.setMesosMaster(0, { delayMs: 1_500 });
-    const p = new ClusterPoller({ clusterId: "c1", clock, keepAliveMs: null, sources: { "mesos.state": source("mesos", mesos.url, "/master/state") } });
+    const p = masterStatePoller(clock, mesos.url);
     poller = p.start();
     p.setWatchers(1);
     await p.whenIdle(); // the first (slow) poll
@@ -165,12 +160,7 @@ describe("ClusterPoller", () => {
 
   it("backs off exponentially while the master refuses, serves the last good data with its age and the error, and recovers by itself", async () => {
     const { standin, mesos, clock } = await setup();
-    const p = new ClusterPoller({
-      clusterId: "c1",
-      clock,
-      keepAliveMs: null,
-      sources: { "mesos.state": source<MesosState>("mesos", mesos.url, "/master/state") },
-    });
+    const p = masterStatePoller(clock, mesos.url);
     poller = p.start();
     p.setWatchers(1);
     await p.whenIdle();
