@@ -636,6 +636,12 @@ class HostImpl implements TestSshHost {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     while ((await isAlive(pid)) && Date.now() < deadline) await sleep(20);
     if (await isAlive(pid)) kill(pid, "SIGKILL");
+    // SIGKILL is delivered asynchronously: under load a session can still be running when kill()
+    // returns, and a host that is "down" must not have its sessions' commands still alive.
+    for (const child of sessions) {
+      while ((await isAlive(child)) && Date.now() < deadline) await sleep(20);
+      if (await isAlive(child)) throw new Error(`session process ${child} of ${this.address}:${this.port} survived SIGKILL`);
+    }
     while ((await probe(this.address, this.port)) !== "refused") {
       if (Date.now() > deadline) throw new Error(`${this.address}:${this.port} still accepts connections after stopping sshd`);
       await sleep(20);
