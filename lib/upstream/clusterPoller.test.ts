@@ -115,6 +115,28 @@ describe("ClusterPoller", () => {
     expect(marathon.maxInFlight).toBe(1);
   });
 
+  it("a write run through exclusive() waits its turn: never beside a poll to the same upstream", async () => {
+    const { standin, marathon, clock } = await setup();
+    await standin.control.setMarathon(0, { delayMs: 150 });
+    const sources = {
+      "marathon.groups": source("marathon", marathon.url, "/v2/groups"),
+      "marathon.deployments": source("marathon", marathon.url, "/v2/deployments"),
+    };
+    const p = new ClusterPoller({ clusterId: "c1", clock, keepAliveMs: null, sources });
+    poller = p.start();
+    p.setWatchers(1);
+    const write = (signal: AbortSignal) =>
+      fetch(`${marathon.url}/v2/apps/probe`, { method: "PUT", signal, headers: { "content-type": "application/json" }, body: JSON.stringify({ cmd: "sleep 1", cpus: 0.01, mem: 8 }) }).then((r) => r.status);
+    const [, , statuses] = await Promise.all([
+      p.refresh("marathon.groups"),
+      p.refresh("marathon.deployments"),
+      Promise.all([p.exclusive("marathon", write), p.exclusive("marathon", write)]),
+    ]);
+    expect(statuses).toEqual([201, 200]);
+    expect(marathon.count("/v2/apps/probe")).toBe(2);
+    expect(marathon.maxInFlight).toBe(1);
+  });
+
   it("polls nothing with nobody watching and no keep-alive; polls at the interval while watched; stops when the watcher leaves", async () => {
     const { mesos, clock } = await setup();
     const p = masterStatePoller(clock, mesos.url);

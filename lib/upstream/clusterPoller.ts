@@ -92,6 +92,29 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
     }
   }
 
+  /**
+   * Runs one request that is not a poll (a deploy, a scale, a follow-up read) on the upstream's lane,
+   * in turn with the polls, so a write never goes out beside a poll to the same upstream. The task
+   * gets the poller's request timeout as an abort signal; it must honour it.
+   */
+  exclusive<T>(upstream: Upstream, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.stopped) return Promise.reject(new Error(`the poller of cluster ${this.clusterId} has stopped`));
+    let lane = this.lanes.get(upstream);
+    if (!lane) this.lanes.set(upstream, (lane = new UpstreamLane(upstream)));
+    return lane.run(async () => {
+      const request = new AbortController();
+      const timeout = this.clock.setTimeout(
+        () => request.abort(new Error(`no reply within ${Math.round(this.requestTimeoutMs / 1000)} s`)),
+        this.requestTimeoutMs,
+      );
+      try {
+        return await task(request.signal);
+      } finally {
+        timeout.cancel();
+      }
+    });
+  }
+
   /** Starts the schedule (the keep-alive's first poll goes out now, when there is one). */
   start(): this {
     this.rescheduleAll();
