@@ -301,7 +301,7 @@ printf '%s\\n' "$r"; echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode`,
     expect(log).toMatch(/^I\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ main\.cpp:\d+\] Build: .* by root\nI\d{4} .* Version: 1\.4\.0\n/);
     expect(log).toContain("Elected as the leading master!");
 
-    await ok(x86, `setsid mesos agent --ip=${x86.address} --port=5051 --master=zk://${arm.address}:2181/mesos --work_dir=/var/lib/mesos/agent --containerizers=docker,mesos --resources='ports:[31000-32000]' --docker_socket=/var/run/weave/weave.sock >/var/log/armdeck/mesos-agent.log 2>&1 </dev/null &`);
+    await ok(x86, `setsid mesos agent --ip=${x86.address} --port=5051 --master=zk://${arm.address}:2181/mesos --work_dir=/var/lib/mesos/agent --containerizers=docker,mesos --resources='ports:[31000-32000]' --docker_socket=/var/run/weave/weave.sock --attributes='rack:r1;arch:x86_64' >/var/log/armdeck/mesos-agent.log 2>&1 </dev/null &\necho $! >/var/lib/armdeck-shims/agent.pid`);
     expect(await waitHttp(x86, `http://${x86.address}:5051/health`)).toBe("");
     let state = "";
     for (let i = 0; i < 50 && !state.includes('"activated_slaves":1.0'); i++) {
@@ -311,7 +311,10 @@ printf '%s\\n' "$r"; echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode`,
     expect(state).toContain('"version":"1.4.0"');
     expect(state).toContain(`"leader":"master@${arm.address}:5050"`);
     expect(state).toContain('"activated_slaves":1.0');
-    expect(JSON.parse(state).slaves[0]).toMatchObject({ hostname: "od1000-0", port: 5051, active: true, resources: { ports: "[31000-32000]" } });
+    expect(JSON.parse(state).slaves[0]).toMatchObject({ hostname: "od1000-0", port: 5051, active: true, resources: { ports: "[31000-32000]" }, attributes: { rack: "r1", arch: "x86_64" } });
+    // The master is the stand-in's model: its state has the fields the panels read, with its own flags.
+    expect(JSON.parse(state)).toMatchObject({ flags: { work_dir: "/var/lib/mesos/master", quorum: "1" }, frameworks: [] });
+    expect(JSON.parse(await ok(arm, `curl -fsS http://${arm.address}:5050/master/slaves`)).slaves).toHaveLength(1);
   });
 
   it("stages Marathon with sbt; the stand-in needs MESOS_NATIVE_JAVA_LIBRARY and answers /ping", async () => {
@@ -329,6 +332,31 @@ printf '%s\\n' "$r"; echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode`,
       if (!frameworks.length) await sleep(100);
     }
     expect(frameworks.map((f) => f.name)).toEqual(["marathon"]);
+
+    // Marathon serves its API from the stand-in's model: an empty root group, no deployments,
+    // and a group posted to it runs on the agent that registered with the master.
+    const marathonUrl = `http://${arm.address}:8080`;
+    expect(JSON.parse(await ok(arm, `curl -fsS ${marathonUrl}/v2/groups`))).toMatchObject({ id: "/", apps: [], groups: [] });
+    expect(JSON.parse(await ok(arm, `curl -fsS ${marathonUrl}/v2/deployments`))).toEqual([]);
+    expect(JSON.parse(await ok(arm, `curl -fsS ${marathonUrl}/v2/queue`))).toEqual({ queue: [] });
+    const group = JSON.stringify({ id: "/shim", apps: [{ id: "web", cmd: "sleep 1000", cpus: 0.1, mem: 32, instances: 1 }] });
+    const posted = JSON.parse(await ok(arm, `curl -fsS -X POST -H 'Content-Type: application/json' --data '${group}' ${marathonUrl}/v2/groups`));
+    expect(posted.deploymentId).toMatch(/^[0-9a-f-]{36}$/);
+    let tasks: { state: string; host: string }[] = [];
+    for (let i = 0; i < 100 && !tasks.some((t) => t.state === "TASK_RUNNING"); i++) {
+      tasks = JSON.parse(await ok(arm, `curl -fsS ${marathonUrl}/v2/apps/shim/web/tasks`)).tasks;
+      await sleep(100);
+    }
+    expect(tasks).toMatchObject([{ state: "TASK_RUNNING", host: "od1000-0" }]);
+
+    // The agent's process killed: Mesos deactivates the agent at once (its link broke).
+    await ok(x86, "kill $(cat /var/lib/armdeck-shims/agent.pid)");
+    let agent: { active: boolean } | undefined;
+    for (let i = 0; i < 50 && agent?.active !== false; i++) {
+      agent = JSON.parse(await ok(arm, `curl -fsS http://${arm.address}:5050/master/slaves`)).slaves[0];
+      if (agent?.active !== false) await sleep(100);
+    }
+    expect(agent).toMatchObject({ hostname: "od1000-0", active: false });
   });
 
   it("stops ZooKeeper cleanly", async () => {

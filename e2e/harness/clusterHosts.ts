@@ -48,6 +48,9 @@ export interface ClusterHostSpec {
   delays?: Partial<ShimDelays>;
   /** Names `apt-get install` answers with "E: Unable to locate package" (default none). */
   unavailablePackages?: string[];
+  /** What a mesos-agent started without --resources offers (default: this machine's CPUs, memory less 1 GB). */
+  cpus?: number;
+  memMb?: number;
 }
 
 export interface ClusterHost extends TestSshHost {
@@ -79,6 +82,9 @@ const TEMPLATES: Record<string, string> = {
 };
 
 const LIB_PLACEHOLDER = "__ARMDECK_SHIM_LIB__";
+// The checkout the hosts run from: only ISOLATED_PATHS are private to a host, so the Mesos and
+// Marathon shims load the stand-in's model (standin/) and tsx from here.
+const REPO_DIR = path.resolve(import.meta.dirname, "..", "..");
 // Commands that appear on a host only once their package is installed (apt-get links them here).
 const PKG_BIN_DIR = "/var/lib/armdeck-shims/bin";
 const WEAVE_MESH_DIR = "/run/armdeck-weave-mesh";
@@ -112,6 +118,9 @@ async function installShims(host: TestSshHost, spec: ClusterHostSpec, assetsDir:
     mesosVersions: MESOS_VERSIONS,
     delays: { ...DEFAULT_SHIM_DELAYS, ...spec.delays },
     unavailablePackages: spec.unavailablePackages ?? [],
+    repoDir: REPO_DIR,
+    cpus: spec.cpus,
+    memMb: spec.memMb,
   };
   await writeFile(path.join(libDir, "config.json"), JSON.stringify(config, null, 2) + "\n");
   await Promise.all([

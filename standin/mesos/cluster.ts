@@ -39,12 +39,15 @@ export class MesosCluster {
   private frameworkSeq = 0;
   /** Bumped on every change; the HTTP layer caches serialized replies by it. */
   revision = 0;
+  /** The flags a master process was started with (the shims' mesos-master); else the writers' defaults. */
+  readonly flags?: Readonly<Record<string, string>>;
 
   constructor(
     private readonly clock: Clock,
-    opts: { clusterId: string; masters: { hostname: string; ip: string; port: number }[]; version?: string },
+    opts: { clusterId: string; masters: { hostname: string; ip: string; port: number }[]; version?: string; flags?: Record<string, string> },
   ) {
     this.clusterId = opts.clusterId;
+    this.flags = opts.flags;
     this.version = opts.version ?? "1.4.0";
     const start = clock.now() / 1000;
     // Master ids are UUIDs; agents and frameworks take the first leader's id as prefix, as in Mesos.

@@ -164,7 +164,8 @@ export function stateJson(ctx: WriterContext): MesosJson {
     unreachable_slaves: dbl(0),
     leader: leader ? `master@${leader.ip}:${leader.port}` : undefined,
     leader_info: leader ? { id: leader.id, pid: `master@${leader.ip}:${leader.port}`, port: leader.port, hostname: leader.hostname } : undefined,
-    log_dir: "/var/log/mesos",
+    // A master process started without --log_dir has none (the field is then left out).
+    log_dir: cluster.flags ? cluster.flags.log_dir : "/var/log/mesos",
     flags: masterFlags(ctx),
     slaves: agents.map((a) => agentJson(ctx, a)),
     recovered_slaves: [],
@@ -179,6 +180,7 @@ export function stateJson(ctx: WriterContext): MesosJson {
 
 function masterFlags(ctx: WriterContext): MesosJson {
   const { master, cluster } = ctx;
+  if (cluster.flags) return { ...cluster.flags };
   return {
     allocation_interval: "1secs",
     authenticate_agents: "false",

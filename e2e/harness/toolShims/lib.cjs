@@ -209,29 +209,70 @@ function parseZkUrl(url) {
   return { servers, path: m[2] || "/" };
 }
 
-/** POSTs JSON to a stand-in's internal endpoint (agents and Marathon registering with the master). */
-function postJson(url, body) {
+/**
+ * Opens a link to the master stand-in (standin/shimHost/masterProcess.ts): POSTs `body`, resolves
+ * with the reply's first JSON line, and calls onClose once when the link later breaks.
+ */
+function openLink(url, body, onClose) {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { "Content-Type": "application/json" }, timeout: 2000 }, (res) => {
-      let data = "";
-      res.on("data", (c) => (data += c));
-      res.on("end", () => {
+    let linked = false;
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      if (linked) onClose();
+      else reject(new Error("the link closed before the master answered"));
+    };
+    const req = http.request(url, { method: "POST", headers: { "Content-Type": "application/json" } }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        closed = true;
+        reject(new Error(`HTTP ${res.statusCode}`));
+        return;
+      }
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => {
+        if (linked) return;
+        text += c;
+        const nl = text.indexOf("\n");
+        if (nl < 0) return;
         try {
-          resolve(JSON.parse(data));
+          const line = JSON.parse(text.slice(0, nl));
+          linked = true;
+          req.setTimeout(0);
+          resolve(line);
         } catch (e) {
-          reject(e);
+          req.destroy(e);
         }
       });
+      res.on("close", close);
     });
-    req.on("error", reject);
-    req.on("timeout", () => req.destroy(new Error("timeout")));
+    // Until the master answers; a link that is up has no idle timeout (it is quiet by design).
+    req.setTimeout(3000, () => req.destroy(new Error("timeout")));
+    req.on("error", (e) => {
+      if (!linked && !closed) {
+        closed = true;
+        reject(e);
+      } else close();
+    });
     req.end(body);
   });
 }
 
+/**
+ * Loads a module of the stand-in (standin/, TypeScript) from the checkout the test hosts were
+ * started from, with the checkout's own tsx: the shims stay thin and the model stays one.
+ */
+function requireStandin(relPath) {
+  const tsx = require(require.resolve("tsx/cjs/api", { paths: [config.repoDir] }));
+  return tsx.require(path.join(config.repoDir, relPath), __filename);
+}
+
 module.exports = {
   config,
-  postJson,
+  openLink,
+  requireStandin,
   write,
   STATE_DIR,
   PKG_BIN_DIR,

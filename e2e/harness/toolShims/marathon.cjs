@@ -3,7 +3,8 @@
 // Stand-in for target/universal/stage/bin/marathon (Marathon __MARATHON_VERSION__), written by
 // the sbt shim. It checks MESOS_NATIVE_JAVA_LIBRARY like the JVM's loader does, holds a real
 // ZooKeeper session with Marathon's leader latch, registers as framework "marathon" with the
-// Mesos master stand-in, and serves /ping, /v2/info and /v2/leader. It runs no apps.
+// Mesos master stand-in, and serves Marathon's REST API and event stream from the stand-in's
+// model (standin/shimHost/hostedMarathon.ts) in the master's process.
 
 const fs = require("node:fs");
 const os = require("node:os");
@@ -135,54 +136,42 @@ async function main() {
   const me = `${hostname}:${httpPort}`;
   await session.create(`${base}/leader-curator/_c_${crypto.randomUUID()}-latch-`, me, 3);
 
+  // Marathon's model lives in the Mesos master stand-in's process (standin/shimHost/): this
+  // process is its :8080 front. It answers /ping itself, forwards the rest over its link to the
+  // master, and as a standby proxies to the leader like LeaderProxyFilter.
   let frameworkId = null;
   let leader = null;
-  let masterUrl;
-  const info = () => ({
-    name: "marathon",
-    version: VERSION,
-    buildref: BUILDREF,
-    elected: leader === me,
-    leader,
-    frameworkId,
-    marathon_config: {
-      master: opts.master,
-      failover_timeout: 604800,
-      framework_name: opts.framework_name || "marathon",
-      ha: !opts.disable_ha,
-      checkpoint: !opts.disable_checkpoint,
-      local_port_min: 10000,
-      local_port_max: 20000,
-      executor: "//cmd",
-      hostname,
-      webui_url: opts.webui_url || null,
-      mesos_role: opts.mesos_role || null,
-      task_launch_timeout: 300000,
-      task_reservation_timeout: 20000,
-      reconciliation_initial_delay: 15000,
-      reconciliation_interval: 600000,
-      mesos_user: opts.mesos_user || "root",
-      leader_proxy_connection_timeout_ms: 5000,
-      leader_proxy_read_timeout_ms: 10000,
-      features: opts.enable_features ? opts.enable_features.split(",") : [],
-      mesos_leader_ui_url: masterUrl ? `http://${masterUrl}/` : null,
-    },
-    zookeeper_config: { zk: zkText, zk_timeout: 10000, zk_connection_timeout: 10000, zk_session_timeout: 10000, zk_max_versions: 50 },
-    http_config: { http_port: httpPort, https_port: Number(opts.https_port || 8443) },
-  });
+  let masterAddr;
+  let linked = false;
 
-  const server = http.createServer((req, res) => {
+  const noLeader = (res, p) =>
+    send(res, 503, `<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html;charset=ISO-8859-1"/>\n<title>Error 503 </title>\n</head>\n<body>\n<h2>HTTP ERROR: 503</h2>\n<p>Problem accessing ${p}. Reason:\n<pre>    Could not determine the current leader</pre></p>\n</body>\n</html>\n`, "text/html;charset=ISO-8859-1");
+
+  const pipeTo = (req, res, target, p) => {
+    const upstream = http.request({ ...target, method: req.method, headers: { ...req.headers, ...target.headers } }, (up) => {
+      res.writeHead(up.statusCode || 502, { ...up.headers, ...(target.via ? { "X-Marathon-Via": target.via } : {}) });
+      up.pipe(res);
+    });
+    upstream.on("error", () => (res.headersSent ? res.destroy() : noLeader(res, p)));
+    res.on("close", () => upstream.destroy());
+    req.pipe(upstream);
+  };
+
+  const server = http.createServer(async (req, res) => {
     const p = new URL(req.url, "http://x").pathname.replace(/\/+$/, "") || "/";
     if (p === "/ping") {
       if ((req.headers.accept || "").includes("application/json")) return send(res, 200, '"pong"', "application/json");
       return send(res, 200, "pong", "text/plain");
     }
-    if (p === "/v2/info") return send(res, 200, JSON.stringify(info()), "application/json");
-    if (p === "/v2/leader") {
-      if (!leader) return send(res, 404, JSON.stringify({ message: "There is no leader" }), "application/json");
-      return send(res, 200, JSON.stringify({ leader }), "application/json");
+    // Like LeaderProxyFilter, wait a moment (10 × 250 ms) for a leader before answering 503.
+    for (let i = 0; i < 10 && !(leader && (leader !== me || linked)); i++) await new Promise((r) => setTimeout(r, 250));
+    if (leader && leader !== me) {
+      const [lhost, lport] = [leader.replace(/:\d+$/, ""), Number(leader.split(":").pop())];
+      return pipeTo(req, res, { host: lhost, port: lport, path: req.url, via: `1.1 ${me}`, headers: { host: leader } }, p);
     }
-    return send(res, 404, JSON.stringify({ message: `The Armdeck Marathon stand-in does not serve ${p}` }), "application/json");
+    if (!linked || !masterAddr) return noLeader(res, p);
+    const [mhost, mport] = [masterAddr.replace(/:\d+$/, ""), Number(masterAddr.split(":").pop())];
+    pipeTo(req, res, { host: mhost, port: mport, path: `/__standin/marathon${req.url}`, headers: { "x-standin-marathon-instance": me, "x-forwarded-for": req.socket.remoteAddress || "" } }, p);
   });
   server.on("error", (e) => {
     log("ERROR", `Failed to bind ${httpAddress}:${httpPort}: ${e.code === "EADDRINUSE" ? "Address already in use" : e.message}`, "mesosphere.chaos.http.HttpService:main");
@@ -219,31 +208,30 @@ async function main() {
     return `${m.address.ip}:${m.address.port}`;
   };
   let warned = false;
+  let linking = false;
   const register = async () => {
     await checkLeader();
-    if (leader !== me) return;
+    if (leader !== me || linked || linking) return;
     const addr = await findMaster().catch(() => undefined);
     if (!addr) return;
-    masterUrl = addr;
-    const body = JSON.stringify({
-      name: opts.framework_name || "marathon",
-      hostname,
-      pid: `scheduler-${BUILDREF}@${httpAddress}:${httpPort}`,
-      webui_url: opts.webui_url || `http://${hostname}:${httpPort}`,
-      user: opts.mesos_user || "root",
-      failover_timeout: 604800,
-      capabilities: ["PARTITION_AWARE"],
-      role: opts.mesos_role || "*",
-      id: frameworkId || undefined,
-    });
+    linking = true;
+    const body = JSON.stringify({ hostPort: me, master: opts.master, zk: zkText, version: VERSION, leader });
     try {
-      const reply = await lib.postJson(`http://${addr}/master/mesos.internal.RegisterFrameworkMessage`, body);
-      if (!frameworkId) log("INFO", `Registered as ${reply.framework_id} to master '${reply.framework_id.replace(/-\d+$/, "")}'`, "mesosphere.marathon.MarathonScheduler:Thread-14");
+      const reply = await lib.openLink(`http://${addr}/master/mesos.internal.RegisterFrameworkMessage`, body, () => {
+        linked = false;
+        log("WARN", `Disconnected from Mesos master ${addr}`, "mesosphere.marathon.MarathonScheduler:Thread-14");
+      });
+      masterAddr = addr;
+      linked = true;
+      if (frameworkId !== reply.framework_id) log("INFO", `Registered as ${reply.framework_id} to master '${reply.framework_id.replace(/-\d+$/, "")}'`, "mesosphere.marathon.MarathonScheduler:Thread-14");
+      else log("INFO", `Re-registered to ${reply.master}`, "mesosphere.marathon.MarathonScheduler:Thread-14");
       frameworkId = reply.framework_id;
       warned = false;
     } catch (e) {
       if (!warned) log("WARN", `Failed to connect to master ${addr}: ${e.message}`, "mesosphere.marathon.MarathonScheduler:Thread-14");
       warned = true;
+    } finally {
+      linking = false;
     }
   };
   await register();

@@ -192,14 +192,6 @@ function jsonReply(req, res, value) {
   else send(res, 200, body);
 }
 
-function readBody(req) {
-  return new Promise((resolve) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => resolve(data));
-  });
-}
-
 function flagsJson() {
   const out = {};
   for (const [k, v] of Object.entries(flags)) if (v !== undefined) out[k] = String(v);
@@ -210,9 +202,11 @@ function flagsLine() {
   return Object.entries(flags).filter(([, v]) => v !== undefined).map(([k, v]) => `--${k}="${v}"`).join(" ");
 }
 
+// Without --resources an agent offers what the machine has: the host's CPUs and memory (the
+// cluster host's config may say another size), less 1 GB of memory for the system.
 function parseResources(text) {
-  const cpus = os.cpus().length;
-  const memMb = Math.max(256, Math.floor(os.totalmem() / 1048576) - 1024);
+  const cpus = lib.config.cpus || os.cpus().length;
+  const memMb = lib.config.memMb ? lib.config.memMb : Math.max(256, Math.floor(os.totalmem() / 1048576) - 1024);
   let diskMb = 10240;
   try {
     const st = fs.statfsSync(flags.work_dir || "/");
@@ -230,8 +224,17 @@ function parseResources(text) {
   return res;
 }
 
-function emptyResources() {
-  return { disk: new D(0), mem: new D(0), gpus: new D(0), cpus: new D(0) };
+/** --attributes=rack:r1;arch:aarch64 (Mesos' text; a value that is a number is a scalar). */
+function parseAttributes(text) {
+  const out = {};
+  for (const part of (text || "").split(";").filter(Boolean)) {
+    const i = part.indexOf(":");
+    if (i <= 0) exitWith(`Failed to parse attribute '${part}'`);
+    const name = part.slice(0, i).trim();
+    const value = part.slice(i + 1).trim();
+    out[name] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+  }
+  return out;
 }
 
 function versionJson() {
@@ -274,155 +277,16 @@ async function runMaster() {
 
   const id = crypto.randomUUID();
   const pid = `master@${ip}:${port}`;
-  const agents = new Map();
-  const frameworks = new Map();
-  let nextAgent = 0;
-  let nextFramework = 0;
-  let electedTime;
-
-  const stateJson = () => {
-    const now = Date.now();
-    const slaves = [...agents.values()].map((a) => ({
-      id: a.id,
-      hostname: a.hostname,
-      port: a.port,
-      attributes: a.attributes || {},
-      pid: a.pid,
-      registered_time: a.registeredTime,
-      resources: a.resources,
-      used_resources: emptyResources(),
-      offered_resources: emptyResources(),
-      reserved_resources: {},
-      unreserved_resources: a.resources,
-      active: now - a.lastSeen < 5000,
-      version: a.version,
-      capabilities: ["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"],
-    }));
-    const fws = [...frameworks.values()].map((f) => ({
-      id: f.id,
-      name: f.name,
-      pid: f.pid,
-      used_resources: emptyResources(),
-      offered_resources: emptyResources(),
-      capabilities: f.capabilities || [],
-      hostname: f.hostname,
-      webui_url: f.webui_url || "",
-      active: now - f.lastSeen < 5000,
-      connected: now - f.lastSeen < 5000,
-      recovered: false,
-      user: f.user || "root",
-      failover_timeout: new D(f.failover_timeout || 604800),
-      checkpoint: true,
-      registered_time: f.registeredTime,
-      unregistered_time: new D(0),
-      resources: emptyResources(),
-      role: f.role || "*",
-      tasks: [],
-      unreachable_tasks: [],
-      completed_tasks: [],
-      offers: [],
-      executors: [],
-    }));
-    const active = slaves.filter((s) => s.active).length;
-    return {
-      version: VERSION,
-      git_tag: VERSION,
-      build_date: BUILD_DATE,
-      build_time: new D(BUILD_TIME),
-      build_user: "root",
-      start_time: startedAt,
-      elected_time: electedTime,
-      id,
-      pid,
-      hostname,
-      activated_slaves: new D(active),
-      deactivated_slaves: new D(slaves.length - active),
-      unreachable_slaves: new D(0),
-      leader: electedTime ? pid : undefined,
-      leader_info: electedTime ? { id, pid, port, hostname } : undefined,
-      cluster: flags.cluster,
-      log_dir: flags.log_dir,
-      flags: flagsJson(),
-      slaves,
-      recovered_slaves: [],
-      frameworks: fws.filter((f) => f.active),
-      completed_frameworks: [],
-      orphan_tasks: [],
-      unregistered_frameworks: [],
-    };
-  };
+  // The stand-in's typed model (standin/shimHost/masterProcess.ts) serves the master's endpoints
+  // once this process is elected; before that only /health answers and the rest is 503.
+  let model;
 
   const handler = async (req, res) => {
-    const url = new URL(req.url, "http://x");
-    const p = url.pathname.replace(/\/+$/, "") || "/";
-    if (req.method === "POST" && p === "/master/mesos.internal.RegisterSlaveMessage") {
-      // Stand-in protocol (the real one is protobuf over libprocess): JSON in, agent id out.
-      const info = JSON.parse((await readBody(req)) || "{}");
-      // Scalars go back out as doubles, as Mesos writes them.
-      info.resources = Object.fromEntries(Object.entries(info.resources || {}).map(([k, v]) => [k, typeof v === "number" ? new D(v) : v]));
-      const key = `${info.ip}:${info.port}`;
-      let a = agents.get(key);
-      if (!a) {
-        a = { ...info, id: `${id}-S${nextAgent++}`, registeredTime: new D(Date.now() / 1000) };
-        agents.set(key, a);
-        log("I", "master.cpp", 5849, `Registering agent at slave(1)@${key} (${info.hostname}) with id ${a.id}`);
-        log("I", "master.cpp", 5948, `Registered agent ${a.id} at slave(1)@${key} (${info.hostname}) with ${formatResources(info.resources)}`);
-      }
-      Object.assign(a, { ...info, id: a.id, lastSeen: Date.now() });
-      return send(res, 202, JSON.stringify({ slave_id: a.id, master: pid }));
-    }
-    if (req.method === "POST" && p === "/master/mesos.internal.RegisterFrameworkMessage") {
-      const info = JSON.parse((await readBody(req)) || "{}");
-      const key = info.pid || info.name;
-      let f = frameworks.get(key);
-      if (!f) {
-        f = { ...info, id: info.id || `${id}-${String(nextFramework++).padStart(4, "0")}`, registeredTime: new D(Date.now() / 1000) };
-        frameworks.set(key, f);
-        log("I", "master.cpp", 2798, `Received SUBSCRIBE call for framework '${info.name}' at ${info.pid}`);
-        log("I", "master.cpp", 2875, `Subscribing framework ${info.name} with checkpointing enabled and capabilities [ ${(info.capabilities || []).join(", ")} ]`);
-      }
-      Object.assign(f, { ...info, id: f.id, lastSeen: Date.now() });
-      return send(res, 202, JSON.stringify({ framework_id: f.id, master: pid }));
-    }
-    if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "", "text/plain");
-    switch (p) {
-      case "/health":
-      case "/master/health":
-        return send(res, 200, "", "text/plain");
-      case "/state":
-      case "/state.json":
-      case "/master/state":
-      case "/master/state.json":
-        if (!electedTime) return send(res, 503, "No leader elected", "text/plain");
-        return jsonReply(req, res, stateJson());
-      case "/slaves":
-      case "/master/slaves":
-        return jsonReply(req, res, { slaves: stateJson().slaves, recovered_slaves: [] });
-      case "/frameworks":
-      case "/master/frameworks":
-        return jsonReply(req, res, { frameworks: stateJson().frameworks, completed_frameworks: [], unregistered_frameworks: [] });
-      case "/redirect":
-      case "/master/redirect":
-        if (!electedTime) return send(res, 503, "No leader elected", "text/plain");
-        res.writeHead(307, { Location: `//${hostname}:${port}` });
-        return res.end();
-      case "/metrics/snapshot": {
-        const s = stateJson();
-        return jsonReply(req, res, {
-          "master/elected": new D(electedTime ? 1 : 0),
-          "master/uptime_secs": new D(Date.now() / 1000 - startTime),
-          "master/slaves_active": s.activated_slaves,
-          "master/slaves_connected": s.activated_slaves,
-          "master/slaves_inactive": s.deactivated_slaves,
-          "master/frameworks_active": new D(s.frameworks.length),
-          "master/tasks_running": new D(0),
-        });
-      }
-      case "/version":
-        return jsonReply(req, res, versionJson());
-      default:
-        return send(res, 404, "", "text/plain");
-    }
+    const p = new URL(req.url, "http://x").pathname.replace(/\/+$/, "") || "/";
+    if (p === "/version") return jsonReply(req, res, versionJson());
+    if (model) return model.handle(req, res);
+    if (p === "/health" || p === "/master/health") return send(res, 200, "", "text/plain");
+    return send(res, 503, "No leader elected", "text/plain; charset=utf-8");
   };
 
   let session;
@@ -465,7 +329,26 @@ async function runMaster() {
   } else elect();
 
   function elect() {
-    electedTime = new D(Date.now() / 1000);
+    const { startMasterProcess } = lib.requireStandin("standin/shimHost/masterProcess.ts");
+    model = startMasterProcess({
+      id,
+      hostname,
+      ip,
+      port,
+      version: VERSION,
+      flags: flagsJson(),
+      events: {
+        registered: (agentId, a, again) => {
+          const at = `slave(1)@${a.ip}:${a.port}`;
+          if (again) return log("I", "master.cpp", 6103, `Re-registered agent ${agentId} at ${at} (${a.hostname})`);
+          log("I", "master.cpp", 5849, `Registering agent at ${at} (${a.hostname}) with id ${agentId}`);
+          log("I", "master.cpp", 5948, `Registered agent ${agentId} at ${at} (${a.hostname}) with ${formatResources(a.resources)}`);
+        },
+        disconnected: (agentId, a) => log("I", "master.cpp", 1237, `Agent ${agentId} at slave(1)@${a.ip}:${a.port} (${a.hostname}) disconnected`),
+        removed: (agentId, a) => log("W", "master.cpp", 7089, `Marking agent ${agentId} at slave(1)@${a.ip}:${a.port} (${a.hostname}) unreachable: health check timed out`),
+        frameworkLinked: (link, frameworkId) => log("I", "master.cpp", 2875, `Subscribing framework marathon (${frameworkId}) at scheduler@${link.hostPort} with checkpointing enabled and capabilities [ PARTITION_AWARE ]`),
+      },
+    });
     log("I", "master.cpp", 2017, "Elected as the leading master!");
     log("I", "master.cpp", 1594, "Recovering from registrar");
     log("I", "registrar.cpp", 424, "Successfully recovered registrar");
@@ -473,6 +356,7 @@ async function runMaster() {
   }
 
   const shutdown = () => {
+    if (model) model.stop();
     if (session) session.close();
     server.close();
     process.exit(0);
@@ -537,7 +421,8 @@ async function runAgent() {
 
   let agentId;
   let masterPid;
-  const me = { hostname: flags.hostname || os.hostname(), ip, port, pid: `slave(1)@${ip}:${port}`, resources, version: VERSION, attributes: {} };
+  const attributes = parseAttributes(flags.attributes);
+  const me = { hostname: flags.hostname || os.hostname(), ip, port, pid: `slave(1)@${ip}:${port}`, resources, version: VERSION, attributes };
   const server = await listen((req, res) => {
     const p = new URL(req.url, "http://x").pathname.replace(/\/+$/, "") || "/";
     switch (p) {
@@ -560,7 +445,7 @@ async function runAgent() {
           hostname: me.hostname,
           capabilities: ["MULTI_ROLE", "HIERARCHICAL_ROLE", "RESERVATION_REFINEMENT"],
           resources,
-          attributes: {},
+          attributes,
           master_hostname: masterPid ? masterPid.replace(/^master@/, "").replace(/:\d+$/, "") : undefined,
           log_dir: flags.log_dir,
           flags: flagsJson(),
@@ -578,7 +463,7 @@ async function runAgent() {
   log("I", "slave.cpp", 254, `Mesos agent started on (1)@${ip}:${port}`);
   log("I", "slave.cpp", 255, `Flags at startup: ${flagsLine()}`);
   log("I", "slave.cpp", 565, `Agent resources: ${formatResources(resources)}`);
-  log("I", "slave.cpp", 573, "Agent attributes: [  ]");
+  log("I", "slave.cpp", 573, `Agent attributes: [ ${Object.entries(attributes).map(([k, v]) => `${k}=${v}`).join(", ")} ]`);
   log("I", "slave.cpp", 578, `Agent hostname: ${me.hostname}`);
   log("I", "state.cpp", 62, `Recovering state from '${path.join(flags.work_dir, "meta")}'`);
   log("I", "slave.cpp", 6101, "Finished recovery");
@@ -592,8 +477,12 @@ async function runAgent() {
     return leader ? `${leader.info.address.ip}:${leader.info.address.port}` : undefined;
   };
 
+  // The agent links itself to the leading master and stays linked; when the link breaks (the
+  // master went away) it looks for a master again, as the real agent's detector does.
   let announced;
+  let linked = false;
   const register = async () => {
+    if (linked) return;
     const addr = await masterAddress();
     if (!addr) return;
     if (announced !== addr) {
@@ -603,9 +492,20 @@ async function runAgent() {
       announced = addr;
     }
     const body = JSON.stringify({ ...me, resources: Object.fromEntries(Object.entries(resources).map(([k, v]) => [k, v instanceof D ? v.n : v])) });
-    const reply = await lib.postJson(`http://${addr}/master/mesos.internal.RegisterSlaveMessage`, body).catch(() => undefined);
-    if (!reply) return;
-    if (!agentId) log("I", "slave.cpp", 1306, `Registered with master ${reply.master}; given agent ID ${reply.slave_id}`);
+    linked = true;
+    const reply = await lib
+      .openLink(`http://${addr}/master/mesos.internal.RegisterSlaveMessage`, body, () => {
+        linked = false;
+        announced = undefined;
+        log("I", "slave.cpp", 4712, `Master master@${addr} exited`);
+      })
+      .catch(() => undefined);
+    if (!reply) {
+      linked = false;
+      return;
+    }
+    if (agentId === reply.slave_id) log("I", "slave.cpp", 1393, `Re-registered with master ${reply.master}`);
+    else log("I", "slave.cpp", 1306, `Registered with master ${reply.master}; given agent ID ${reply.slave_id}`);
     agentId = reply.slave_id;
     masterPid = reply.master;
   };
