@@ -45,6 +45,7 @@ export async function overviewContext(cluster: Cluster): Promise<OverviewContext
     endpoints: { mesosMasters: cluster.endpoints.mesosMasters, marathon: cluster.endpoints.marathon },
     expectedAgents: provisioned ? cluster.nodes.filter((n) => n.role === "agent" || n.role === "both").length : null,
     reports: provisioned ? await latestStatusReports(cluster.id) : undefined,
+    archByHostname: await archByHostname(cluster),
   };
 }
 

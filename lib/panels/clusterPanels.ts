@@ -96,6 +96,8 @@ export interface OverviewContext {
   expectedAgents?: number | null;
   reports?: ServiceReports;
   marathonInfo?: MarathonInfo;
+  /** A provisioned cluster's node architectures, for agents whose attributes do not say. */
+  archByHostname?: ReadonlyMap<string, string>;
 }
 
 async function sourceView(poller: ClusterPoller, source: string, upstream: "mesos" | "marathon"): Promise<OverviewInput["mesos"]> {
@@ -126,5 +128,6 @@ export async function overviewPanel(clusterId: string, ctx: OverviewContext = {}
     expectedAgents: ctx.expectedAgents,
     reports: ctx.reports,
     deploymentsInProgress: deployments ? deployments.length : null,
+    archByHostname: ctx.archByHostname,
   });
 }

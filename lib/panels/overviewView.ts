@@ -43,6 +43,7 @@ export interface OverviewInput {
   expectedAgents?: number | null;
   reports?: ServiceReports;
   deploymentsInProgress?: number | null;
+  archByHostname?: ReadonlyMap<string, string>;
 }
 
 export interface OverviewView {
@@ -110,7 +111,7 @@ export function overviewView(input: OverviewInput): OverviewView {
   const marathonState: ServiceState = input.marathon.error ? "down" : input.marathon.data !== undefined ? "up" : "unknown";
   const marathonUi = marathonLeader ?? framework?.webui_url ?? null;
 
-  const res = state ? resourcesView(state) : null;
+  const res = state ? resourcesView(state, { archByHostname: input.archByHostname }) : null;
   const arch: Record<string, number> = {};
   for (const a of res?.agents ?? []) arch[a.arch ?? "unknown"] = (arch[a.arch ?? "unknown"] ?? 0) + 1;
 
