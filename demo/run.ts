@@ -84,7 +84,24 @@ async function provision(admin: TestClient): Promise<ClusterHost[]> {
   const run = await admin.call("POST", "/api/v1/plan-runs", { body: { plan: "bring-up", confirm: true } });
   await expectOk("start Bring up cluster", run);
   say(`bringing the provisioned cluster up: ${base}/runs/${run.body.id}`);
+  void reportWhenUp(admin, run.body.id).catch((e) => say(`status report after bring-up: ${e instanceof Error ? e.message : e}`));
   return hosts;
+}
+
+/** After the bring-up, a Status run, so the cluster's home shows ZooKeeper and Weave too (they are checked over SSH). */
+async function reportWhenUp(admin: TestClient, runId: string): Promise<void> {
+  for (;;) {
+    const res = await admin.call("GET", `/api/v1/plan-runs/${runId}`);
+    await expectOk("follow Bring up cluster", res);
+    const status = res.body.run.status as string;
+    if (status === "queued" || status === "running") {
+      await new Promise((r) => setTimeout(r, 1000));
+      continue;
+    }
+    if (status !== "succeeded") return say(`Bring up cluster ended ${status}: ${base}/runs/${runId}`);
+    await expectOk("start a Status run", await admin.call("POST", "/api/v1/plan-runs", { body: { plan: "status" } }));
+    return say("the provisioned cluster is up; a Status run reports its services");
+  }
 }
 
 async function main(): Promise<void> {
