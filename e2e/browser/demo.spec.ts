@@ -158,3 +158,12 @@ test("an adopted cluster registered in the UI shows its panels", async ({ page }
   await expect(page.getByTestId("service-marathon")).toHaveAttribute("data-state", "up");
   await expect(page.getByTestId("service-agents")).toContainText(`${state.slaves.length} active of ${state.slaves.length} registered`);
 });
+
+test("Ctrl-C stops everything the demo started", async () => {
+  test.setTimeout(60_000);
+  await demo.stop();
+  const refused = async (url: string) => fetch(url).then(() => false, () => true);
+  for (const url of [demo.url, adopted.mesosMasters[0]!, adopted.marathon[0]!, provisioned.mesosMasters[0]!, provisioned.marathon[0]!]) {
+    expect(await refused(url), url).toBe(true);
+  }
+});
