@@ -3,9 +3,9 @@
 // Stand-in for the mesos-master / mesos-agent binaries the fake Mesos build produces (the
 // make shim bakes the role and version in). Real enough where the app can notice: flag
 // parsing and its error texts, glog lines on stderr, a real ZooKeeper session with the
-// /mesos/json.info_ leader znode, agents registering with the leading master, and the HTTP
-// endpoints /health, /master/state, /state, /metrics/snapshot, /version on --ip:--port.
-// It runs no tasks.
+// /mesos/json.info_ leader znode, listeners on --ip:--port. The elected master serves every
+// endpoint from the stand-in's model (standin/shimHost/masterProcess.ts), where agents link
+// themselves and Marathon's tasks are placed; an agent serves its own /health and /state.
 
 const fs = require("node:fs");
 const os = require("node:os");
