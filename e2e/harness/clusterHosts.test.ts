@@ -323,7 +323,7 @@ printf '%s\\n' "$r"; echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode`,
     const noLib = await arm.exec(`cd /opt/marathon && MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/ target/universal/stage/bin/marathon ${args}`);
     expect(noLib.code).toBe(1);
     expect(noLib.stderr).toContain("Failed to load native Mesos library from /usr/local/lib/");
-    await ok(arm, `cd /opt/marathon\nexport MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so\nsetsid target/universal/stage/bin/marathon ${args} >/var/log/armdeck/marathon.log 2>&1 </dev/null &`);
+    await ok(arm, `cd /opt/marathon\nexport MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so\nsetsid target/universal/stage/bin/marathon ${args} >/var/log/armdeck/marathon.log 2>&1 </dev/null &\necho $! >/var/lib/armdeck-shims/marathon.pid`);
     expect(await waitHttp(arm, `http://${arm.address}:8080/ping`)).toBe("pong");
     expect(JSON.parse(await ok(arm, `curl -fsS http://${arm.address}:8080/v2/info`))).toMatchObject({ name: "marathon", version: "1.5.1", elected: true, leader: "od1000-1:8080" });
     let frameworks: { name: string }[] = [];
@@ -357,6 +357,18 @@ printf '%s\\n' "$r"; echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode`,
       if (agent?.active !== false) await sleep(100);
     }
     expect(agent).toMatchObject({ hostname: "od1000-0", active: false });
+
+    // Marathon stopped: Mesos shows its framework disconnected. Started again, it links to the
+    // same framework and still knows the group (its model lives with the master's).
+    const framework = async () => JSON.parse(await ok(arm, `curl -fsS http://${arm.address}:5050/master/frameworks`)).frameworks[0] as { id: string; connected: boolean };
+    const { id: frameworkId } = await framework();
+    await ok(arm, "kill $(cat /var/lib/armdeck-shims/marathon.pid)");
+    for (let i = 0; i < 50 && (await framework()).connected; i++) await sleep(100);
+    expect(await framework()).toMatchObject({ id: frameworkId, connected: false });
+    await ok(arm, `cd /opt/marathon\nexport MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so\nsetsid target/universal/stage/bin/marathon ${args} >>/var/log/armdeck/marathon.log 2>&1 </dev/null &`);
+    expect(await waitHttp(arm, `${marathonUrl}/ping`)).toBe("pong");
+    expect(JSON.parse(await ok(arm, `curl -fsS ${marathonUrl}/v2/groups/shim`))).toMatchObject({ id: "/shim", apps: [{ id: "/shim/web" }] });
+    expect(await framework()).toMatchObject({ id: frameworkId, connected: true });
   });
 
   it("stops ZooKeeper cleanly", async () => {
