@@ -36,6 +36,10 @@ export async function deployGroup(rawClusterId: string, body: JsonObject, opts: 
   const tree = walkGroup(body);
   const appPointers = tree.apps.map((a) => a.pointer);
   const id = check.groupId;
+  // Marathon's plan, asked first (PUT ?dryRun=true, one request per deploy): Marathon 1.5.1 lists a
+  // deployment only once its first step started and forgets it when done, so a quick one would
+  // otherwise be followed without ever showing its steps. Failing to plan is no reason not to deploy.
+  const plan = await cm.write((c) => c.planGroup(id, body)).then((r) => r.data.steps, () => null);
   const put = () => cm.write((c) => c.putGroup(id, body, { force: opts.force }), body, appPointers);
   let method: DeployReply["method"] = check.exists ? "PUT" : "POST";
   let reply;
@@ -61,6 +65,7 @@ export async function deployGroup(rawClusterId: string, body: JsonObject, opts: 
     target: groupDeployTarget(tree, root),
     method: method === "POST" ? "POST /v2/groups" : `PUT /v2/groups${id}`,
     startedBy: actor.username,
+    steps: plan,
   });
   cm.poller.follow(deploymentId);
   await audit("success", { method, deploymentId, version });

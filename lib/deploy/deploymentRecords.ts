@@ -16,6 +16,8 @@ export interface NewDeployment {
   target: DeploymentTarget;
   method: string;
   startedBy: string;
+  /** The plan's steps when known before it runs (a dry run); Marathon's listing replaces them. */
+  steps?: { actions: { action: string; app?: string | null }[] }[] | null;
 }
 
 export function recordDeployment(d: NewDeployment) {
@@ -30,6 +32,7 @@ export function recordDeployment(d: NewDeployment) {
       target: d.target,
       method: d.method,
       startedBy: d.startedBy,
+      ...(d.steps ? { steps: d.steps } : {}),
     },
   });
 }

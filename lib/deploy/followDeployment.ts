@@ -57,7 +57,7 @@ function stepsOf(d: MarathonDeployment): Steps {
 }
 
 /** Whether every app is where the deployment should leave it; the first that is not, in words. */
-export function targetGap(target: DeploymentTarget, apps: ReadonlyMap<string, MarathonApp>, deploymentId: string): string | null {
+export function targetGap(target: DeploymentTarget, apps: ReadonlyMap<string, MarathonApp>, deploymentId: string, replacedBefore?: string): string | null {
   for (const [id, want] of Object.entries(target)) {
     const app = apps.get(id);
     if (want === null) {
@@ -68,6 +68,9 @@ export function targetGap(target: DeploymentTarget, apps: ReadonlyMap<string, Ma
     const running = app.tasksRunning ?? (app.tasks ?? []).filter((t) => t.state === "TASK_RUNNING").length;
     if (running !== want || (app.tasksStaged ?? 0) > 0) return `${id} runs ${running} of ${want} instances`;
     if ((app.deployments ?? []).some((d) => d.id === deploymentId)) return `${id} is still being deployed`;
+    // A restart reaches the same count it had: done only once no task of an older version runs.
+    const old = replacedBefore ? (app.tasks ?? []).filter((t) => (t.version ?? "") < replacedBefore).length : 0;
+    if (old) return `${id} still runs ${old} instance${old === 1 ? "" : "s"} from before the restart`;
   }
   return null;
 }
@@ -114,7 +117,9 @@ export async function followDeployment(rawClusterId: string, deploymentId: strin
   const fetchedAt = deployments.fetchedAt === null ? null : new Date(deployments.fetchedAt).toISOString();
   if (listed) return running(poller, listed, row, apps, fetchedAt, now);
   if (!row) throw new NotFoundError(`Deployment ${deploymentId}`);
-  return ended(row, apps, fetchedAt, now);
+  // Both caches must postdate the write, or the apps are judged as they were before it.
+  const fresh = Math.min(deployments.fetchedAt ?? 0, groups.fetchedAt ?? 0) > row.startedAt.getTime();
+  return ended(row, apps, fetchedAt, now, fresh);
 }
 
 async function running(poller: ClusterPoller, d: MarathonDeployment, row: DeploymentRow | null, apps: Map<string, MarathonApp>, fetchedAt: string | null, now: number): Promise<FollowReply> {
@@ -139,16 +144,20 @@ async function running(poller: ClusterPoller, d: MarathonDeployment, row: Deploy
   };
 }
 
-async function ended(row: DeploymentRow, apps: Map<string, MarathonApp>, fetchedAt: string | null, now: number): Promise<FollowReply> {
+async function ended(row: DeploymentRow, apps: Map<string, MarathonApp>, fetchedAt: string | null, now: number, fresh: boolean): Promise<FollowReply> {
   const target = row.target as DeploymentTarget;
   const affected = row.affectedApps as string[];
   let state = row.state;
   let reason = row.reason;
-  if (state === "running" || state === "stuck" || state === "unknown") {
-    const gap = targetGap(target, apps, row.deploymentId);
+  if ((state === "running" || state === "stuck" || state === "unknown") && !fresh) {
+    state = "running";
+    reason = "Accepted by Marathon; waiting for the next poll of its deployments";
+  } else if (state === "running" || state === "stuck" || state === "unknown") {
+    const gap = targetGap(target, apps, row.deploymentId, row.kind === "app_restart" ? row.version : undefined);
     if (gap === null) {
       state = "succeeded";
-      reason = row.seenAt ? null : "Marathon planned no step (nothing changed) or finished before it was listed";
+      const planned = Array.isArray(row.steps) ? row.steps.length : null;
+      reason = planned === 0 ? "Marathon planned no step: nothing changed" : null;
       await updateDeployment(row, { state, reason, finishedAt: new Date() });
     } else if (!row.seenAt && now - row.startedAt.getTime() < NOT_LISTED_GRACE_MS) {
       state = "running";
