@@ -232,7 +232,19 @@ describe("operating apps", () => {
     expect((await upstream(`${standin.marathonUrls[0]}/v2/groups/arm-demo`)).status).toBe(404);
   });
 
-  it("a viewer cannot deploy; a deployment neither side knows is a 404; writes are audited", async () => {
+  it("a viewer may check but not deploy, scale or destroy; a deployment neither side knows is a 404; writes are audited", async () => {
+    const username = "deploy-viewer";
+    expect((await client.call("POST", "/api/v1/users", { body: { username, password: "viewer-password-123", role: "viewer" } })).status).toBe(201);
+    const viewer = new TestClient(server.url);
+    expect((await viewer.login(username, "viewer-password-123")).status).toBe(200);
+    expect((await viewer.call("POST", `${base}/groups/check`, { body: basic })).status).toBe(200);
+    expect((await viewer.call("POST", `${base}/groups`, { body: { id: "/viewer-group", apps: [{ id: "a", cmd: "sleep 1000", cpus: 0.1, mem: 32 }] } })).status).toBe(403);
+    expect((await viewer.call("POST", `${base}/apps/${enc("/hostile/data")}/scale`, { body: { instances: 0 } })).status).toBe(403);
+    expect((await viewer.call("DELETE", `${base}/groups/${enc("/hostile")}`)).status).toBe(403);
+    expect((await upstream(`${standin.marathonUrls[0]}/v2/groups/viewer-group`)).status).toBe(404);
+    // A cookie write without the CSRF header is refused like every other.
+    expect((await client.call("DELETE", `${base}/groups/${enc("/hostile")}`, { csrf: false })).status).toBe(403);
+    expect((await upstream(`${standin.marathonUrls[0]}/v2/groups/hostile`)).status).toBe(200);
     expect((await client.call("GET", `${base}/deployments/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
     const audit = await client.call("GET", "/api/v1/audit?action=marathon.scale");
     expect(audit.status, audit.text).toBe(200);

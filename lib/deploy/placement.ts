@@ -7,7 +7,7 @@
 // spread by default: a third instance goes back onto the first agent.
 
 import type { InstanceDemand } from "./appDemand.ts";
-import { compileConstraintPattern } from "./constraintPattern.ts";
+import { constraintMatcher } from "./constraintPattern.ts";
 import { portCount, type FitAgent } from "./fitAgents.ts";
 
 export const MAX_INSTANCES_PER_OFFER = 5;
@@ -34,13 +34,14 @@ function fieldValue(agent: FitAgent, field: string): string | undefined {
   return field === "hostname" || field === "@hostname" ? agent.hostname : agent.attributes[field];
 }
 
-const patterns = new Map<string, RegExp | null>();
-function pattern(value: string): RegExp | null {
+const patterns = new Map<string, ((v: string) => boolean) | null>();
+function matches(value: string, against: string): boolean | null {
   if (!patterns.has(value)) {
-    const c = compileConstraintPattern(value);
-    patterns.set(value, "regex" in c ? c.regex : null);
+    if (patterns.size > 1_000) patterns.clear(); // bounded: patterns come from request bodies
+    patterns.set(value, constraintMatcher(value));
   }
-  return patterns.get(value)!;
+  const m = patterns.get(value)!;
+  return m ? m(against) : null;
 }
 
 /** Constraints.scala semantics for one offer, given where the app's instances are. */
@@ -55,10 +56,11 @@ export function meetsConstraint(c: readonly string[], agent: FitAgent, placedOn:
     case "CLUSTER":
       if (mine === undefined) return false;
       return value ? mine === value : values.every((v) => v === mine);
+    // A pattern beyond what Armdeck evaluates is assumed met (the check warns about it).
     case "LIKE":
-      return mine !== undefined && !!pattern(value ?? "")?.test(mine);
+      return mine !== undefined && (matches(value ?? "", mine) ?? true);
     case "UNLIKE":
-      return mine === undefined || !pattern(value ?? "")?.test(mine);
+      return mine === undefined || !(matches(value ?? "", mine) ?? false);
     case "MAX_PER":
       return mine !== undefined && countOf(mine) < Number(value);
     case "GROUP_BY": {

@@ -1,7 +1,7 @@
 // Constraint syntax as Marathon 1.5.1 checks it (notes §5 `constraints`): [field, OPERATOR] or
 // [field, OPERATOR, value], with the operator's own rule for the value.
 
-import { compileConstraintPattern } from "./constraintPattern.ts";
+import { constraintMatcher, MAX_PATTERN_LENGTH } from "./constraintPattern.ts";
 import { pointer, type Json } from "./groupTree.ts";
 import type { Issues } from "./issues.ts";
 
@@ -37,8 +37,8 @@ export function validateConstraints(raw: Json | undefined, at: string, issues: I
           issues.error(cp, `${op} needs a regular expression as its value`);
           break;
         }
-        const compiled = compileConstraintPattern(value);
-        if ("problem" in compiled) issues.error(vp, compiled.problem);
+        if (value.length > MAX_PATTERN_LENGTH) issues.error(vp, `The pattern is longer than ${MAX_PATTERN_LENGTH} characters`);
+        else if (!constraintMatcher(value)) issues.warn(vp, "Armdeck evaluates literal, \".\", \".*\" and \"|\" patterns only: the fit assumes this one is met (Marathon checks its syntax)");
         break;
       }
     }
