@@ -13,17 +13,23 @@ export interface FitAgent {
   free: { cpus: number; memMb: number; diskMb: number; gpus: number; ports: PortRange[] };
 }
 
-/** `ranges` minus `used`, both sorted or not; the result sorted and disjoint. */
+/** `ranges` minus `used`, in one sorted sweep (an agent may list thousands of used ports). */
 export function subtractRanges(ranges: readonly PortRange[], used: readonly PortRange[]): PortRange[] {
-  let out = [...ranges].sort((a, b) => a[0] - b[0]);
-  for (const [ub, ue] of used) {
-    out = out.flatMap(([b, e]): PortRange[] => {
-      if (ue < b || ub > e) return [[b, e]];
-      const parts: PortRange[] = [];
-      if (ub > b) parts.push([b, ub - 1]);
-      if (ue < e) parts.push([ue + 1, e]);
-      return parts;
-    });
+  const have = [...ranges].sort((a, b) => a[0] - b[0]);
+  const take = [...used].sort((a, b) => a[0] - b[0]);
+  const out: PortRange[] = [];
+  let j = 0;
+  for (const [b0, e] of have) {
+    let b = b0;
+    while (j < take.length && take[j]![1] < b) j++;
+    let k = j;
+    while (b <= e && k < take.length && take[k]![0] <= e) {
+      const [ub, ue] = take[k]!;
+      if (ub > b) out.push([b, ub - 1]);
+      b = Math.max(b, ue + 1);
+      k++;
+    }
+    if (b <= e) out.push([b, e]);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { instanceDemand, instancesOf, type InstanceDemand } from "./appDemand.ts
 import { portCount, type FitAgent } from "./fitAgents.ts";
 import { agentsHave, amountsText, cpusText, needText, noAgentFitsText, sizeText } from "./fitWords.ts";
 import type { TreeNode } from "./groupTree.ts";
-import { meetsConstraint, placeInstances, resourcesFit, type PlacementRequest } from "./placement.ts";
+import { fieldValuesOf, PlacedInstances, placeInstances, resourcesFit, type PlacementRequest } from "./placement.ts";
 
 /** An app Marathon runs now: its per-instance resources and the agents of its live tasks. */
 export interface RunningApp {
@@ -44,21 +44,40 @@ function constraintLimits(d: InstanceDemand, instances: number, agents: readonly
   return out;
 }
 
-function appFit(node: TreeNode, d: InstanceDemand, instances: number, already: number, placed: number, placedOn: string[], agents: readonly FitAgent[], byId: ReadonlyMap<string, FitAgent>): AppFit {
-  const fitOne = agents.filter((a) => resourcesFit(d, a.free) && d.constraints.every((c) => meetsConstraint(c, a, placedOn, byId)));
+interface FitContext {
+  agents: readonly FitAgent[];
+  byId: ReadonlyMap<string, FitAgent>;
+  values: (field: string) => ReadonlySet<string>;
+  /** agentsHave(agents), the same words for every app: computed once. */
+  agentsLine: string;
+  /** Free ports per agent, by index. */
+  portsFree: number[];
+}
+
+function appFit(node: TreeNode, d: InstanceDemand, instances: number, already: number, placed: number, placedOn: string[], ctx: FitContext): AppFit {
+  const { agents } = ctx;
+  const on = new PlacedInstances(d.constraints, ctx.byId, ctx.values, placedOn);
+  let fitOne = 0;
+  let fitResources = 0;
+  for (let i = 0; i < agents.length; i++) {
+    const a = agents[i]!;
+    if (!resourcesFit(d, a.free, ctx.portsFree[i])) continue;
+    fitResources++;
+    if (on.allow(a)) fitOne++;
+  }
   const placeable = already + placed;
   const ok = placeable >= instances;
   const parts = [`${needText(instances, d)}`];
   if (already) parts.push(`${already} already run${already === 1 ? "s" : ""}`);
-  if (agents.length) parts.push(agentsHave(agents));
+  if (agents.length) parts.push(ctx.agentsLine);
   let tail: string;
   if (ok) tail = instances === 0 ? "nothing to place" : `all ${instances} can be placed`;
-  else if (agents.filter((a) => resourcesFit(d, a.free)).length === 0) tail = `${noAgentFitsText(d, agents)}: each instance must fit on one agent`;
+  else if (fitResources === 0) tail = `${noAgentFitsText(d, agents)}: each instance must fit on one agent`;
   else {
     const limits = constraintLimits(d, instances, agents);
     tail = `only ${placeable} of ${instances} can be placed${limits.length ? `: ${limits.join("; ")}` : ": the agents that fit one instance run out of room (each instance must fit on one agent)"}`;
   }
-  return { id: node.id!, path: node.pointer, instances, each: demandAmounts(d), agentsThatFitOne: fitOne.length, placeable, ok, explanation: `${parts.join("; ")}: ${tail}.` };
+  return { id: node.id!, path: node.pointer, instances, each: demandAmounts(d), agentsThatFitOne: fitOne, placeable, ok, explanation: `${parts.join("; ")}: ${tail}.` };
 }
 
 /** The field to put a refusal next to: the one resource no agent has, else the constraints, else the app. */
@@ -121,16 +140,17 @@ function fitOf(input: FitInput): { fit: GroupFit; agents: FitAgent[] } {
     requests.push({ id: node.id!, demand: d, wanted: instances, placedOn: [] });
   }
   const results = placeInstances(agents, requests);
-  const fits = demands.map(({ node, d, instances }, i) => appFit(node, d, instances, already.get(node.id!) ?? 0, results[i]!.placed, requests[i]!.placedOn, agents, byId));
+  const ctx: FitContext = { agents, byId, values: fieldValuesOf(agents), agentsLine: agentsHave(agents), portsFree: agents.map((a) => portCount(a.free.ports)) };
+  const fits = demands.map(({ node, d, instances }, i) => appFit(node, d, instances, already.get(node.id!) ?? 0, results[i]!.placed, requests[i]!.placedOn, ctx));
   const free = agents.reduce((n, a) => ({ cpus: n.cpus + a.free.cpus, memMb: n.memMb + a.free.memMb, diskMb: n.diskMb + a.free.diskMb, ports: n.ports + portCount(a.free.ports) }), { cpus: 0, memMb: 0, diskMb: 0, ports: 0 });
   const shown = agents.map((a) => ({ id: a.id, hostname: a.hostname, free: { cpus: a.free.cpus, memMb: a.free.memMb, diskMb: a.free.diskMb, ports: portCount(a.free.ports) } }));
-  return { fit: { checked: true, fetchedAt: input.fetchedAt, agents: shown, need, free, apps: fits, summary: summaryOf(demands, need, free, agents, fits) }, agents };
+  return { fit: { checked: true, fetchedAt: input.fetchedAt, agents: shown, need, free, apps: fits, summary: summaryOf(demands, need, free, agents, ctx.agentsLine, fits) }, agents };
 }
 
-function summaryOf(demands: { d: InstanceDemand; instances: number }[], need: GroupFit["need"], free: GroupFit["free"], agents: readonly FitAgent[], fits: AppFit[]): string {
+function summaryOf(demands: { d: InstanceDemand; instances: number }[], need: GroupFit["need"], free: GroupFit["free"], agents: readonly FitAgent[], agentsLine: string, fits: AppFit[]): string {
   const same = demands.length > 0 && demands.every(({ d }) => d.cpus === demands[0]!.d.cpus && d.memMb === demands[0]!.d.memMb && d.diskMb === demands[0]!.d.diskMb);
   const head = same ? needText(need.instances, demands[0]!.d) : `${plural(need.instances, "instance")} need ${amountsText(need.cpus, need.memMb, need.diskMb)} in all`;
-  const parts = [head, agents.length ? agentsHave(agents) : "no agent is active"];
+  const parts = [head, agents.length ? agentsLine : "no agent is active"];
   const short: string[] = [];
   if (need.cpus > free.cpus + 1e-9) short.push(`${cpusText(need.cpus)} needed but ${cpusText(free.cpus)} free in all`);
   if (need.memMb > free.memMb + 1e-9) short.push(`${sizeText(need.memMb)} of memory needed but ${sizeText(free.memMb)} free in all`);

@@ -34,57 +34,126 @@ function fieldValue(agent: FitAgent, field: string): string | undefined {
   return field === "hostname" || field === "@hostname" ? agent.hostname : agent.attributes[field];
 }
 
-const patterns = new Map<string, ((v: string) => boolean) | null>();
-function matches(value: string, against: string): boolean | null {
-  if (!patterns.has(value)) {
-    if (patterns.size > 1_000) patterns.clear(); // bounded: patterns come from request bodies
-    patterns.set(value, constraintMatcher(value));
+interface PatternCache {
+  matcher: ((v: string) => boolean) | null;
+  results: Map<string, boolean>;
+}
+const patterns = new Map<string, PatternCache>();
+/** Whole-match of a LIKE/UNLIKE value; null when Armdeck does not evaluate that pattern. Cached:
+ * agents share few attribute values, and the check asks the same pair thousands of times. */
+function matches(pattern: string, value: string): boolean | null {
+  let p = patterns.get(pattern);
+  if (!p) {
+    // Bounded: patterns come from request bodies.
+    if (patterns.size > 1_000) patterns.clear();
+    patterns.set(pattern, (p = { matcher: constraintMatcher(pattern), results: new Map() }));
   }
-  const m = patterns.get(value)!;
-  return m ? m(against) : null;
+  if (!p.matcher) return null;
+  let r = p.results.get(value);
+  if (r === undefined) {
+    if (p.results.size > 10_000) p.results.clear();
+    p.results.set(value, (r = p.matcher(value)));
+  }
+  return r;
 }
 
-/** Constraints.scala semantics for one offer, given where the app's instances are. */
-export function meetsConstraint(c: readonly string[], agent: FitAgent, placedOn: readonly string[], agents: ReadonlyMap<string, FitAgent>): boolean {
-  const [field = "", op, value] = c;
-  const mine = fieldValue(agent, field);
-  const values = placedOn.map((id) => agents.get(id)).map((a) => (a ? fieldValue(a, field) : undefined));
-  const countOf = (v: string | undefined) => values.filter((x) => x === v).length;
-  switch (op) {
-    case "UNIQUE":
-      return mine !== undefined && countOf(mine) === 0;
-    case "CLUSTER":
-      if (mine === undefined) return false;
-      return value ? mine === value : values.every((v) => v === mine);
-    // A pattern beyond what Armdeck evaluates is assumed met (the check warns about it).
-    case "LIKE":
-      return mine !== undefined && (matches(value ?? "", mine) ?? true);
-    case "UNLIKE":
-      return mine === undefined || !(matches(value ?? "", mine) ?? false);
-    case "MAX_PER":
-      return mine !== undefined && countOf(mine) < Number(value);
-    case "GROUP_BY": {
-      if (mine === undefined) return false;
-      // Even spread: an offer is taken only for a value that has the fewest instances so far.
-      const counts = new Map<string, number>();
-      for (const a of agents.values()) {
-        const v = fieldValue(a, field);
-        if (v !== undefined) counts.set(v, 0);
-      }
-      for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-      return (counts.get(mine) ?? 0) <= Math.min(...counts.values());
+/**
+ * Where one app's instances are, counted per value of each constrained field, kept up to date as
+ * instances are placed, so a constraint is answered without walking the placed list.
+ */
+export class PlacedInstances {
+  private readonly counts = new Map<string, Map<string | undefined, number>>();
+  private placed = 0;
+
+  constructor(
+    private readonly constraints: readonly (readonly string[])[],
+    private readonly agents: ReadonlyMap<string, FitAgent>,
+    /** Distinct values of each field over all agents (GROUP_BY spreads across them). */
+    private readonly fieldValues: (field: string) => ReadonlySet<string>,
+    agentIds: readonly string[] = [],
+  ) {
+    for (const c of constraints) if (!this.counts.has(c[0] ?? "")) this.counts.set(c[0] ?? "", new Map());
+    for (const id of agentIds) {
+      const a = agents.get(id);
+      if (a) this.add(a);
     }
-    default:
-      return false;
   }
+
+  add(agent: FitAgent): void {
+    this.placed++;
+    for (const [field, m] of this.counts) {
+      const v = fieldValue(agent, field);
+      m.set(v, (m.get(v) ?? 0) + 1);
+    }
+  }
+
+  /** Constraints.scala semantics for one offer, given where the app's instances are. */
+  allow(agent: FitAgent): boolean {
+    for (let i = 0; i < this.constraints.length; i++) if (!this.meets(this.constraints[i]!, agent)) return false;
+    return true;
+  }
+
+  private meets(c: readonly string[], agent: FitAgent): boolean {
+    const [field = "", op, value] = c;
+    const mine = fieldValue(agent, field);
+    const counts = this.counts.get(field)!;
+    const here = counts.get(mine) ?? 0;
+    switch (op) {
+      case "UNIQUE":
+        return mine !== undefined && here === 0;
+      case "CLUSTER":
+        if (mine === undefined) return false;
+        return value ? mine === value : this.placed === 0 || here === this.placed;
+      // A pattern beyond what Armdeck evaluates is assumed met (the check warns about it).
+      case "LIKE":
+        return mine !== undefined && (matches(value ?? "", mine) ?? true);
+      case "UNLIKE":
+        return mine === undefined || !(matches(value ?? "", mine) ?? false);
+      case "MAX_PER":
+        return mine !== undefined && here < Number(value);
+      case "GROUP_BY": {
+        if (mine === undefined) return false;
+        // Even spread: an offer is taken only for a value that has the fewest instances so far.
+        let min = Infinity;
+        for (const v of this.fieldValues(field)) min = Math.min(min, counts.get(v) ?? 0);
+        return here <= min;
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+/** Distinct values of each field over the agents, computed once per field. */
+export function fieldValuesOf(agents: readonly FitAgent[]): (field: string) => ReadonlySet<string> {
+  const memo = new Map<string, Set<string>>();
+  return (field) => {
+    let set = memo.get(field);
+    if (!set) {
+      set = new Set();
+      for (const a of agents) {
+        const v = fieldValue(a, field);
+        if (v !== undefined) set.add(v);
+      }
+      memo.set(field, set);
+    }
+    return set;
+  };
 }
 
 const EPS = 1e-9;
 
-export function resourcesFit(d: InstanceDemand, free: Free): boolean {
+/** `portsFree`: the free ports' count when the caller already has it (it is asked 1,000s of times). */
+export function resourcesFit(d: InstanceDemand, free: Free, portsFree?: number): boolean {
   if (free.cpus + EPS < d.cpus || free.memMb + EPS < d.memMb || free.diskMb + EPS < d.diskMb || free.gpus + EPS < d.gpus) return false;
-  if (!d.fixedPorts.every((p) => free.ports.some(([b, e]) => p >= b && p <= e))) return false;
-  return portCount(free.ports) - d.fixedPorts.length >= d.dynamicPorts;
+  if (d.fixedPorts.length === 0 && d.dynamicPorts === 0) return true;
+  for (const p of d.fixedPorts) if (!inRanges(free.ports, p)) return false;
+  return (portsFree ?? portCount(free.ports)) - d.fixedPorts.length >= d.dynamicPorts;
+}
+
+function inRanges(ranges: readonly (readonly [number, number])[], p: number): boolean {
+  for (const [b, e] of ranges) if (p >= b && p <= e) return true;
+  return false;
 }
 
 /** Takes one instance's resources from `free` (dynamic ports from the bottom of the ranges). */
@@ -124,8 +193,9 @@ function take(d: InstanceDemand, free: Free): void {
  */
 export function placeInstances(agents: readonly FitAgent[], requests: readonly PlacementRequest[]): PlacementResult[] {
   const byId = new Map(agents.map((a) => [a.id, a]));
+  const values = fieldValuesOf(agents);
   const free = new Map(agents.map((a) => [a.id, { ...a.free, ports: a.free.ports.map(([b, e]) => [b, e] as [number, number]) }]));
-  const state = requests.map((r) => ({ r, left: r.wanted, on: [...r.placedOn], agents: [] as string[] }));
+  const state = requests.map((r) => ({ r, left: r.wanted, on: new PlacedInstances(r.demand.constraints, byId, values, r.placedOn), agents: [] as string[] }));
   for (;;) {
     let placedThisCycle = false;
     const offers = agents
@@ -136,16 +206,17 @@ export function placeInstances(agents: readonly FitAgent[], requests: readonly P
       .map((a) => ({ agent: a, ops: 0 }));
     for (let round = 0; round < MAX_INSTANCES_PER_OFFER; round++) {
       let placedThisRound = false;
+      const waiting = state.filter((s) => s.left > 0);
       for (const offer of offers) {
         if (offer.ops > round) continue;
         const f = free.get(offer.agent.id)!;
-        for (const s of state) {
+        for (const s of waiting) {
           if (s.left === 0) continue;
           if (!resourcesFit(s.r.demand, f)) continue;
-          if (!s.r.demand.constraints.every((c) => meetsConstraint(c, offer.agent, s.on, byId))) continue;
+          if (!s.on.allow(offer.agent)) continue;
           take(s.r.demand, f);
           s.left--;
-          s.on.push(offer.agent.id);
+          s.on.add(offer.agent);
           s.agents.push(offer.agent.id);
           offer.ops++;
           placedThisRound = placedThisCycle = true;

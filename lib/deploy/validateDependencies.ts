@@ -47,8 +47,8 @@ export function validateDependencies(tree: GroupTree, known: KnownIds, issues: I
   for (const a of tree.apps) if (a.id && a.parent) edges.push(...dependenciesOf(a, a.parent, issues));
 
   // The app graph: a group's dependency is inherited by every app below it (RootGroup.scala:41-74).
-  const graph = new Map<string, Set<string>>();
-  const blame = new Map<string, string>();
+  // from → to → the pointer of the dependency that made the edge (where a cycle is reported).
+  const graph = new Map<string, Map<string, string>>();
   for (const e of edges) {
     const fromId = e.from.id!;
     if (!appIds.has(e.target) && !groupIds.has(e.target)) {
@@ -62,23 +62,20 @@ export function validateDependencies(tree: GroupTree, known: KnownIds, issues: I
     const froms = tree.apps.includes(e.from) ? [fromId] : appsUnder(fromId);
     const tos = appsUnder(e.target);
     for (const f of froms) {
-      let set = graph.get(f);
-      if (!set) graph.set(f, (set = new Set()));
-      for (const t of tos) {
-        set.add(t);
-        if (!blame.has(`${f}\0${t}`)) blame.set(`${f}\0${t}`, e.at);
-      }
+      let edgesOf = graph.get(f);
+      if (!edgesOf) graph.set(f, (edgesOf = new Map()));
+      for (const t of tos) if (!edgesOf.has(t)) edgesOf.set(t, e.at);
     }
   }
   const cycle = findCycle(graph);
   if (cycle) {
-    const at = blame.get(`${cycle[cycle.length - 2]}\0${cycle[cycle.length - 1]}`) ?? "";
+    const at = graph.get(cycle[cycle.length - 2]!)?.get(cycle[cycle.length - 1]!) ?? "";
     issues.error(at, `Dependency graph has cyclic dependencies: ${cycle.join(" → ")}`);
   }
 }
 
 /** One cycle as a path that returns to its start, or null. Iterative DFS (graphs may be deep). */
-export function findCycle(graph: ReadonlyMap<string, ReadonlySet<string>>): string[] | null {
+export function findCycle(graph: ReadonlyMap<string, ReadonlyMap<string, unknown>>): string[] | null {
   const state = new Map<string, 1 | 2>();
   for (const start of graph.keys()) {
     if (state.has(start)) continue;
@@ -87,7 +84,7 @@ export function findCycle(graph: ReadonlyMap<string, ReadonlySet<string>>): stri
     const enter = (node: string) => {
       state.set(node, 1);
       path.push(node);
-      stack.push({ node, next: (graph.get(node) ?? new Set<string>()).values() });
+      stack.push({ node, next: (graph.get(node) ?? new Map<string, unknown>()).keys() });
     };
     enter(start);
     while (stack.length) {
