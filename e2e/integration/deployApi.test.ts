@@ -180,6 +180,16 @@ describe("deploying what cannot be placed, and Marathon's own refusals", () => {
     expect(last.stuck[0]!.perAgent[0]!.reasons.some((x) => /memory/.test(x))).toBe(true);
   });
 
+  it("409: deploying a group whose app a running deployment holds is marathon_conflict naming that deployment", async () => {
+    const body = { id: "/unplaceable", apps: [{ id: "giant", cmd: "sleep 2000", cpus: 0.1, mem: 64000 }] };
+    const r = await client.call("POST", `${base}/groups?skipFit=true`, { body });
+    expect(r.status, r.text).toBe(409);
+    expect(r.body.error).toMatchObject({ code: "marathon_conflict", deployments: [stuckId], upstream: { status: 409 } });
+    expect(r.body.error.message).toContain("force=true");
+    // Nothing changed: the stand-in still holds the first definition.
+    expect((await received("/unplaceable/giant")).cmd).toBe("sleep 1000");
+  });
+
   it("409: scaling an app a running deployment holds is marathon_conflict naming the deployment; force=true goes through", async () => {
     const r = await client.call("POST", `${base}/apps/${enc("/unplaceable/giant")}/scale`, { body: { instances: 0 } });
     expect(r.status, r.text).toBe(409);
@@ -249,6 +259,31 @@ describe("operating apps", () => {
     const audit = await client.call("GET", "/api/v1/audit?action=marathon.scale");
     expect(audit.status, audit.text).toBe(200);
     expect(JSON.stringify(audit.body)).toContain("/arm-demo/group1/ubuntu1");
+  });
+});
+
+describe("an upstream that is down is a clear state, never a 500", () => {
+  it("Mesos refusing: the check answers with fit.checked=false and a warning; Marathon refusing: a deploy is a 502 in words", async () => {
+    await standin.control.setMesosMaster(0, { mode: "refuse" });
+    try {
+      // The poller's cache of the agents is good for 5 s; past that the check refreshes once, and fails.
+      await new Promise((r) => setTimeout(r, 5_500));
+      const r = await client.call("POST", `${base}/groups/check`, { body: basic });
+      expect(r.status, r.text).toBe(200);
+      expect(r.body.fit.checked).toBe(false);
+      expect(r.body.warnings.map((w: { message: string }) => w.message).join(" ")).toMatch(/not checked.*Mesos/);
+    } finally {
+      await standin.control.setMesosMaster(0, { mode: "up" });
+    }
+    await standin.control.setMarathon(0, { mode: "refuse" });
+    try {
+      const r = await client.call("POST", `${base}/groups?skipFit=true`, { body: { id: "/while-down", apps: [{ id: "a", cmd: "sleep 1000", cpus: 0.1, mem: 32 }] } });
+      expect(r.status, r.text).toBe(502);
+      expect(r.body.error.code).toBe("upstream_refused");
+      expect(r.body.error.message).toMatch(/Marathon/);
+    } finally {
+      await standin.control.setMarathon(0, { mode: "up" });
+    }
   });
 });
 

@@ -18,6 +18,8 @@ export interface CheckInput {
   /** Null when Mesos could not be read: the fit is then not checked (a warning says so). */
   mesos: { state: MesosState; fetchedAt: string | null } | null;
   mesosProblem?: string;
+  /** Set when Marathon's groups could not be read: what already exists is then unknown. */
+  marathonProblem?: string;
   /** Skip the fit's verdict (an explicit force): the fit is still computed and shown. */
   skipFit?: boolean;
 }
@@ -31,6 +33,7 @@ export function checkGroup(input: CheckInput): CheckReply {
   for (const app of tree.apps) validateApp(app, issues);
   validateDependencies(tree, input.marathon, issues);
   const { fit, refusalPaths } = groupFit({ apps: tree.apps, agents: input.mesos ? fitAgentsOf(input.mesos.state) : null, fetchedAt: input.mesos?.fetchedAt ?? null, running: input.marathon.running });
+  if (input.marathonProblem) issues.warn("", `Marathon's groups could not be read (${input.marathonProblem}): whether the group exists, and the ids it already holds, are unknown, so dependencies on them show as missing and running apps count as new`);
   if (!fit.checked) issues.warn("", `The fit against the agents was not checked: ${input.mesosProblem ?? "Mesos' state is not available"}`);
   for (const app of fit.apps) {
     if (app.ok) continue;

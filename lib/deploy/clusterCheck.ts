@@ -16,11 +16,12 @@ export const FIT_MAX_AGE_MS = 5_000;
 
 const polls = (poller: ClusterPoller, source: string) => poller.status().some((s) => s.source === source);
 
-export async function cachedMarathon(poller: ClusterPoller, maxAgeMs = FIT_MAX_AGE_MS): Promise<{ root: MarathonGroup | undefined; context: MarathonContext; fetchedAt: number | null }> {
-  if (!polls(poller, "marathon.groups")) return { root: undefined, context: marathonContext(undefined), fetchedAt: null };
+export async function cachedMarathon(poller: ClusterPoller, maxAgeMs = FIT_MAX_AGE_MS): Promise<{ root: MarathonGroup | undefined; context: MarathonContext; fetchedAt: number | null; problem?: string }> {
+  if (!polls(poller, "marathon.groups")) return { root: undefined, context: marathonContext(undefined), fetchedAt: null, problem: "this cluster has no Marathon registered" };
   const snap = await poller.get("marathon.groups", { maxAgeMs });
   const root = snap.data === undefined ? undefined : unwrapReply<MarathonGroup>(snap.data).data;
-  return { root, context: marathonContext(root), fetchedAt: snap.fetchedAt };
+  const problem = root === undefined ? (snap.error !== undefined ? upstreamFailure("marathon", snap.cause, snap.error).message : "Marathon has not answered yet") : undefined;
+  return { root, context: marathonContext(root), fetchedAt: snap.fetchedAt, problem };
 }
 
 export async function cachedMesos(poller: ClusterPoller): Promise<{ mesos: { state: MesosState; fetchedAt: string | null } | null; problem?: string }> {
@@ -35,6 +36,6 @@ export async function cachedMesos(poller: ClusterPoller): Promise<{ mesos: { sta
 }
 
 export async function checkOnCluster(poller: ClusterPoller, body: unknown, opts: { skipFit?: boolean } = {}): Promise<CheckReply> {
-  const [{ context }, { mesos, problem }] = await Promise.all([cachedMarathon(poller), cachedMesos(poller)]);
-  return checkGroup({ body, marathon: context, mesos, mesosProblem: problem, skipFit: opts.skipFit });
+  const [marathon, { mesos, problem }] = await Promise.all([cachedMarathon(poller), cachedMesos(poller)]);
+  return checkGroup({ body, marathon: marathon.context, marathonProblem: marathon.problem, mesos, mesosProblem: problem, skipFit: opts.skipFit });
 }

@@ -25,8 +25,8 @@ const alreadyExists = (e: unknown) => e instanceof MarathonApiError && e.status 
 
 export async function deployGroup(rawClusterId: string, body: JsonObject, opts: DeployOptions, actor: AuditActor): Promise<DeployReply> {
   const cm = await clusterMarathon(rawClusterId);
-  const [{ root, context }, { mesos, problem }] = await Promise.all([cachedMarathon(cm.poller), cachedMesos(cm.poller)]);
-  const check = checkGroup({ body, marathon: context, mesos, mesosProblem: problem, skipFit: opts.skipFit });
+  const [{ root, context, problem: marathonProblem }, { mesos, problem }] = await Promise.all([cachedMarathon(cm.poller), cachedMesos(cm.poller)]);
+  const check = checkGroup({ body, marathon: context, marathonProblem, mesos, mesosProblem: problem, skipFit: opts.skipFit });
   const audit = (result: "success" | "failure", detail: Record<string, unknown>) =>
     recordAuditEvent({ actor, action: "marathon.group.deploy", target: `cluster ${cm.clusterId} ${check.groupId}`, result, detail: { force: opts.force, skipFit: opts.skipFit, ...detail } });
   if (!check.ok) {
