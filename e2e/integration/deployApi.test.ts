@@ -214,6 +214,45 @@ describe("deploying what cannot be placed, and Marathon's own refusals", () => {
   });
 });
 
+describe("rolling back and stopping a deployment", () => {
+  const unplaceable = (id: string) => ({ id, apps: [{ id: "giant", cmd: "sleep 1000", cpus: 0.1, mem: 64000 }] });
+  const stuck = async (groupId: string) => {
+    const r = await client.call("POST", `${base}/groups?skipFit=true`, { body: unplaceable(groupId) });
+    expect(r.status, r.text).toBe(201);
+    await follow(r.body.deploymentId, (f) => f.state === "stuck");
+    return r.body.deploymentId as string;
+  };
+
+  it("DELETE rolls back: a new deployment to follow, the first one says rolled_back, the new app is gone again", async () => {
+    const id = await stuck("/rollback-me");
+    const r = await client.call("DELETE", `${base}/deployments/${id}`);
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toMatchObject({ action: "rollback", target: id });
+    expect(r.body.deploymentId).toEqual(expect.any(String));
+    expect((await follow(id)).at(-1)!.state).toBe("rolled_back");
+    expect((await follow(r.body.deploymentId)).at(-1)!.state).toBe("succeeded");
+    expect((await upstream(`${standin.marathonUrls[0]}/v2/apps/rollback-me/giant`)).status).toBe(404);
+  });
+
+  it("DELETE ?force=true stops it as it is: nothing new to follow, the deployment failed, its app stays", async () => {
+    const id = await stuck("/stop-me");
+    const r = await client.call("DELETE", `${base}/deployments/${id}?force=true`);
+    expect(r.status, r.text).toBe(200);
+    expect(r.body).toMatchObject({ action: "stop", target: id, deploymentId: null });
+    const last = (await follow(id)).at(-1)!;
+    expect(last.state).toBe("failed");
+    expect(last.reason).toMatch(/without rollback/);
+    expect((await upstream(`${standin.marathonUrls[0]}/v2/deployments`)).json.map((d: { id: string }) => d.id)).not.toContain(id);
+    expect((await marathonApp("/stop-me/giant")).instances).toBe(1);
+    expect((await client.call("DELETE", `${base}/groups/${enc("/stop-me")}?force=true`)).status).toBe(200);
+  });
+
+  it("a deployment id that is not one is refused before anything is sent", async () => {
+    const r = await client.call("DELETE", `${base}/deployments/${enc("x;y/../../v2/leader")}`);
+    expect(r.status).toBe(400);
+  });
+});
+
 describe("operating apps", () => {
   it("scale, restart and destroy change what the stand-in holds", async () => {
     const scaled = await client.call("POST", `${base}/apps/${enc("/arm-demo/group1/ubuntu1")}/scale`, { body: { instances: 1 } });

@@ -113,7 +113,9 @@ export async function followDeployment(rawClusterId: string, deploymentId: strin
     throw new AppError(f.message, f.status, f.code, { upstream: { status: f.status, message: f.message } });
   }
   const apps = appsById(data<MarathonGroup>(groups));
-  const listed = list.find((d) => d.id === deploymentId);
+  // Armdeck ended it itself (rolled back, stopped): that stands even while a cache a second old lists it.
+  const endedByArmdeck = row !== null && row.finishedAt !== null && (row.state === "rolled_back" || row.state === "failed");
+  const listed = endedByArmdeck ? undefined : list.find((d) => d.id === deploymentId);
   const fetchedAt = deployments.fetchedAt === null ? null : new Date(deployments.fetchedAt).toISOString();
   if (listed) return running(poller, listed, row, apps, fetchedAt, now);
   if (!row) throw new NotFoundError(`Deployment ${deploymentId}`);
