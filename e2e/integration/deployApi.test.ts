@@ -122,6 +122,18 @@ describe("the runbook's basic.json", () => {
   });
 });
 
+describe("a deployment that ends before any poll", () => {
+  it("still shows Marathon's plan: StartApplication, then ScaleApplication, for a new app of 0 instances", async () => {
+    const r = await client.call("POST", `${base}/groups`, { body: { id: "/quick", apps: [{ id: "idle", cmd: "sleep 1000", instances: 0, cpus: 0.1, mem: 32 }] } });
+    expect(r.status, r.text).toBe(201);
+    const last = (await follow(r.body.deploymentId)).at(-1)!;
+    expect(last.state).toBe("succeeded");
+    // DeploymentPlan.scala@v1.5.1 (audit samples/source-excerpts.txt): a new app starts at 0, then
+    // "If this runSpec is new, scale to the target number of instances" in its layer, even to 0.
+    expect(last.steps.map((s) => s.actions.map((a) => `${a.action} ${a.app}`))).toEqual([["StartApplication /quick/idle"], ["ScaleApplication /quick/idle"]]);
+  });
+});
+
 describe("refusals before anything is sent", () => {
   it("an app too big for any agent: 422 check_failed with the field's path", async () => {
     const body = { id: "/too-big", apps: [{ id: "huge", cmd: "sleep 1000", cpus: 0.5, mem: 64000 }] };
