@@ -3,6 +3,7 @@
 // restart / destroy. Expected values come from the references and from what the stand-in itself
 // received or holds (its control API), never from Armdeck's own replies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionReplySchema, checkReplySchema, deployErrorSchema, deployReplySchema, followReplySchema } from "../../lib/deploy/deployContract";
 import { startStandin, type Standin } from "../../standin/server";
 import basic from "../../standin/fixtures/basic.json" with { type: "json" };
 import dockerHttpServer from "../../standin/fixtures/reference/docker-http-server.json" with { type: "json" };
@@ -41,6 +42,8 @@ async function follow(deploymentId: string, until = (f: Follow) => f.state !== "
   for (;;) {
     const r = await client.call<Follow>("GET", `${base}/deployments/${deploymentId}`);
     expect(r.status, r.text).toBe(200);
+    // The shape the follow page reads (lib/deploy/deployContract.ts), every time.
+    followReplySchema.parse(r.body);
     seen.push(r.body);
     if (until(r.body)) return seen;
     if (Date.now() > deadline) throw new Error(`deployment ${deploymentId} still ${r.body.state}: ${JSON.stringify(r.body)}`);
@@ -73,6 +76,7 @@ describe("the runbook's basic.json", () => {
   it("check: ok, explained in the runbook's words, nothing sent to Marathon", async () => {
     const r = await client.call("POST", `${base}/groups/check`, { body });
     expect(r.status, r.text).toBe(200);
+    checkReplySchema.parse(r.body);
     expect(r.body).toMatchObject({ ok: true, groupId: "/arm-demo", exists: false, errors: [] });
     // notes §10.4: "1 cpu, 512 MiB, 4000 MiB disk in total, as 0.25/128/1000 per instance".
     expect(r.body.fit.summary).toContain("4 instances need 1 CPU, 512 MB and 4 GB in all; each needs 0.25 CPU, 128 MB and 1 GB on one agent");
@@ -84,6 +88,7 @@ describe("the runbook's basic.json", () => {
   it("deploy: POST, the stand-in received every field; follow: Marathon's 3 steps in order, then 4 running tasks", async () => {
     const r = await client.call("POST", `${base}/groups`, { body });
     expect(r.status, r.text).toBe(201);
+    deployReplySchema.parse(r.body);
     expect(r.body).toMatchObject({ groupId: "/arm-demo", method: "POST" });
     first = r.body.deploymentId;
     expect(await received("/arm-demo/group1/ubuntu1")).toEqual(body.groups[0].apps[0]);
@@ -139,6 +144,7 @@ describe("refusals before anything is sent", () => {
     const body = { id: "/too-big", apps: [{ id: "huge", cmd: "sleep 1000", cpus: 0.5, mem: 64000 }] };
     const r = await client.call("POST", `${base}/groups`, { body });
     expect(r.status, r.text).toBe(422);
+    deployErrorSchema.parse(r.body);
     expect(r.body.error.code).toBe("check_failed");
     expect(r.body.error.check.errors[0].path).toBe("/apps/0/mem");
     expect(r.body.error.check.errors[0].message).toContain("no agent has 64 GB of free memory");
@@ -169,6 +175,9 @@ describe("refusals before anything is sent", () => {
     const scale = await client.call("POST", `${base}/apps/${enc("/hostile/../../v2/leader")}/scale`, { body: { instances: 0 } });
     expect(scale.status).toBe(400);
     expect(scale.body.error.fields.appId).toBeDefined();
+    // A scale of an app that does not exist is a 404, and never creates one (PUT /v2/apps would).
+    expect((await client.call("POST", `${base}/apps/${enc("/hostile/nope")}/scale`, { body: { instances: 1 } })).status).toBe(404);
+    expect((await upstream(`${standin.marathonUrls[0]}/v2/apps/hostile/nope`)).status).toBe(404);
   });
 });
 
@@ -196,6 +205,7 @@ describe("deploying what cannot be placed, and Marathon's own refusals", () => {
     const body = { id: "/unplaceable", apps: [{ id: "giant", cmd: "sleep 2000", cpus: 0.1, mem: 64000 }] };
     const r = await client.call("POST", `${base}/groups?skipFit=true`, { body });
     expect(r.status, r.text).toBe(409);
+    deployErrorSchema.parse(r.body);
     expect(r.body.error).toMatchObject({ code: "marathon_conflict", deployments: [stuckId], upstream: { status: 409 } });
     expect(r.body.error.message).toContain("force=true");
     // Nothing changed: the stand-in still holds the first definition.
@@ -209,6 +219,7 @@ describe("deploying what cannot be placed, and Marathon's own refusals", () => {
     expect(r.body.error.deployments).toEqual([stuckId]);
     const forced = await client.call("POST", `${base}/apps/${enc("/unplaceable/giant")}/scale?force=true`, { body: { instances: 0 } });
     expect(forced.status, forced.text).toBe(200);
+    actionReplySchema.parse(forced.body);
     expect(forced.body).toMatchObject({ action: "scale", target: "/unplaceable/giant" });
     expect((await follow(forced.body.deploymentId)).at(-1)!.state).toBe("succeeded");
     expect((await marathonApp("/unplaceable/giant")).instances).toBe(0);
@@ -220,6 +231,7 @@ describe("deploying what cannot be placed, and Marathon's own refusals", () => {
     const body = { id: "/invalid", apps: [{ id: "a", cmd: "sleep 1000", cpus: 0.1, mem: 32, backoffFactor: 0.5 }] };
     const r = await client.call("POST", `${base}/groups`, { body });
     expect(r.status, r.text).toBe(422);
+    deployErrorSchema.parse(r.body);
     expect(r.body.error.code).toBe("marathon_invalid");
     expect(r.body.error.upstream.status).toBe(422);
     expect(r.body.error.issues.map((i: { path: string }) => i.path)).toContain("/apps/0/backoffFactor");
@@ -250,6 +262,7 @@ describe("rolling back and stopping a deployment", () => {
     const id = await stuck("/stop-me");
     const r = await client.call("DELETE", `${base}/deployments/${id}?force=true`);
     expect(r.status, r.text).toBe(200);
+    actionReplySchema.parse(r.body);
     expect(r.body).toMatchObject({ action: "stop", target: id, deploymentId: null });
     const last = (await follow(id)).at(-1)!;
     expect(last.state).toBe("failed");

@@ -5,7 +5,8 @@
 
 import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts";
 import { deploymentIdPath, marathonIdPath } from "../marathon/marathonIds.ts";
-import { ValidationError } from "../errors.ts";
+import { NotFoundError, ValidationError } from "../errors.ts";
+import type { MarathonGroup } from "../marathon/marathonSchemas.ts";
 import { cachedMarathon } from "./clusterCheck.ts";
 import { clusterMarathon, type ClusterMarathon } from "./clusterMarathon.ts";
 import type { ActionReply } from "./deployContract.ts";
@@ -49,6 +50,9 @@ async function audited<T>(cm: ClusterMarathon, action: string, target: string, a
 export async function scaleApp(clusterId: string, rawAppId: string, instances: number, force: boolean, actor: AuditActor): Promise<ActionReply> {
   const appId = absoluteIdParam(rawAppId, "appId");
   const cm = await clusterMarathon(clusterId);
+  // PUT /v2/apps/{id} creates an app that does not exist: a scale must never make one of `{instances}`.
+  const { root } = await cachedMarathon(cm.poller);
+  if (root && !findApp(root, appId)) throw new NotFoundError(`App ${appId}`);
   const reply = await audited(cm, "scale", appId, actor, () => cm.write((c) => c.scaleApp(appId, instances, { force })));
   return started({ cm, action: "scale", kind: "app_scale", target: appId, method: `PUT /v2/apps${appId}`, expect: { [appId]: instances } }, reply.data, actor, { instances, force });
 }
@@ -96,7 +100,7 @@ export async function cancelDeployment(clusterId: string, deploymentId: string, 
   return started({ cm, action, kind: "rollback", target: deploymentId, method: `DELETE /v2/deployments/${deploymentId}`, expect: {} }, reply.data, actor);
 }
 
-function findApp(root: import("../marathon/marathonSchemas.ts").MarathonGroup, id: string) {
+function findApp(root: MarathonGroup, id: string) {
   const stack = [root];
   while (stack.length) {
     const g = stack.pop()!;

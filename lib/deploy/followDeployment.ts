@@ -8,7 +8,7 @@
 import type { MarathonApp, MarathonDeployment, MarathonGroup, MarathonQueueItem } from "../marathon/marathonSchemas.ts";
 import type { MesosState } from "../mesos/mesosSchemas.ts";
 import { deploymentIdPath } from "../marathon/marathonIds.ts";
-import { NotFoundError } from "../errors.ts";
+import { AppError, NotFoundError } from "../errors.ts";
 import { deploymentView } from "../panels/deploymentsView.ts";
 import { unwrapReply } from "../panels/replyData.ts";
 import { upstreamFailure } from "../panels/upstreamFailure.ts";
@@ -17,7 +17,6 @@ import { clusterMarathon } from "./clusterMarathon.ts";
 import type { FollowReply } from "./deployContract.ts";
 import { findDeployment, updateDeployment, type DeploymentRow, type DeploymentTarget } from "./deploymentRecords.ts";
 import { stuckApps } from "./stuckWords.ts";
-import { AppError } from "../errors.ts";
 
 /** While Marathon has not listed a new deployment yet (1.5.1 lists it once its first step starts). */
 export const NOT_LISTED_GRACE_MS = 10_000;
