@@ -8,6 +8,7 @@ import { startStandin, type Standin } from "../../standin/server";
 import basic from "../../standin/fixtures/basic.json" with { type: "json" };
 import dockerHttpServer from "../../standin/fixtures/reference/docker-http-server.json" with { type: "json" };
 import sleepGroup from "../../standin/fixtures/reference/sleep-group.json" with { type: "json" };
+import exampleGroup from "../../standin/fixtures/reference/group.json" with { type: "json" };
 import { startAppServer, type AppServer } from "../harness/appServer";
 import { TestClient } from "../harness/httpClient";
 
@@ -326,6 +327,34 @@ describe("operating apps", () => {
   });
 });
 
+describe("Marathon's own app definitions (marathon/requests/, examples-v1.5.1/)", () => {
+  it("examples-v1.5.1/group.json's /tools apps: the one that fits passes and reaches the stand-in intact; 5 × UNIQUE on 2 agents is refused", async () => {
+    const [oauth, second] = exampleGroup.groups[0]!.apps as Record<string, unknown>[];
+    const fits = { id: "/tools", apps: [oauth] };
+    const check = await client.call("POST", `${base}/groups/check`, { body: fits });
+    expect(check.body.errors, JSON.stringify(check.body)).toEqual([]);
+    expect((await client.call("POST", `${base}/groups`, { body: fits })).status).toBe(201);
+    expect(await received(oauth!.id as string)).toEqual(oauth);
+    const refused = await client.call("POST", `${base}/groups/check`, { body: { id: "/tools", apps: [oauth, second] } });
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: "/apps/1/constraints", message: expect.stringContaining("hostname:UNIQUE, but only 2 agents") })]);
+  });
+
+  it("docker-http-server pasted into a group, and sleep-group, pass the check and reach the stand-in intact", async () => {
+    const app = { ...dockerHttpServer, id: "docker-http-server" };
+    const wrapped = { id: "/ref", apps: [app] };
+    for (const body of [wrapped, sleepGroup]) {
+      const check = await client.call("POST", `${base}/groups/check`, { body });
+      expect(check.body.errors, JSON.stringify(check.body)).toEqual([]);
+      const r = await client.call("POST", `${base}/groups`, { body });
+      expect(r.status, r.text).toBe(201);
+    }
+    expect(await received("/ref/docker-http-server")).toEqual(app);
+    expect(await received("/sleep-group/sleep/goodnight-1")).toEqual(sleepGroup.groups[0]!.apps[0]);
+  });
+});
+
+// Last: after an outage the poller backs off (5, 10, 20 s…) and the check does not add load, so the
+// fit stays unchecked for a while after Mesos is back.
 describe("an upstream that is down is a clear state, never a 500", () => {
   it("Mesos refusing: the check answers with fit.checked=false and a warning; Marathon refusing: a deploy is a 502 in words", async () => {
     await standin.control.setMesosMaster(0, { mode: "refuse" });
@@ -348,20 +377,5 @@ describe("an upstream that is down is a clear state, never a 500", () => {
     } finally {
       await standin.control.setMarathon(0, { mode: "up" });
     }
-  });
-});
-
-describe("Marathon's own request bodies (marathon/requests/)", () => {
-  it("docker-http-server pasted into a group, and sleep-group, pass the check and reach the stand-in intact", async () => {
-    const app = { ...dockerHttpServer, id: "docker-http-server" };
-    const wrapped = { id: "/ref", apps: [app] };
-    for (const body of [wrapped, sleepGroup]) {
-      const check = await client.call("POST", `${base}/groups/check`, { body });
-      expect(check.body.errors, JSON.stringify(check.body)).toEqual([]);
-      const r = await client.call("POST", `${base}/groups`, { body });
-      expect(r.status, r.text).toBe(201);
-    }
-    expect(await received("/ref/docker-http-server")).toEqual(app);
-    expect(await received("/sleep-group/sleep/goodnight-1")).toEqual(sleepGroup.groups[0]!.apps[0]);
   });
 });
