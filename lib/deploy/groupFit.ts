@@ -9,7 +9,8 @@ import { instanceDemand, instancesOf, type InstanceDemand } from "./appDemand.ts
 import { portCount, type FitAgent } from "./fitAgents.ts";
 import { agentsHave, amountsText, cpusText, needText, noAgentFitsText, sizeText } from "./fitWords.ts";
 import type { TreeNode } from "./groupTree.ts";
-import { fieldValuesOf, PlacedInstances, placeInstances, resourcesFit, type PlacementRequest } from "./placement.ts";
+import { fieldValuesOf, PlacedInstances } from "./placedInstances.ts";
+import { placeInstances, resourcesFit, type PlacementRequest } from "./placement.ts";
 
 /** An app Marathon runs now: its per-instance resources and the agents of its live tasks. */
 export interface RunningApp {
