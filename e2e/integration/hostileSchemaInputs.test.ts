@@ -59,7 +59,7 @@ describe(`every API input schema, with ${HOSTILE_LENGTH}-character hostile value
   it("is found from the route files, each an imported, named schema", () => {
     expect(unresolved).toEqual([]);
     const names = schemas.map((s) => s.exportName);
-    for (const known of ["clusterSettingsSchema", "createNodeSchema", "updateNodeSchema", "probeSchema", "factsRequestSchema", "repinSchema", "loginSchema", "setupSchema", "changePasswordSchema", "createUserSchema", "updateUserSchema", "createTokenSchema", "auditQuerySchema", "planRequestSchema", "planQuerySchema", "planRunRequestSchema", "planRunFilterSchema"]) {
+    for (const known of ["clusterSettingsSchema", "createNodeSchema", "updateNodeSchema", "probeSchema", "factsRequestSchema", "repinSchema", "loginSchema", "setupSchema", "changePasswordSchema", "createUserSchema", "updateUserSchema", "createTokenSchema", "auditQuerySchema", "planRequestSchema", "planQuerySchema", "planRunRequestSchema", "planRunFilterSchema", "groupBodySchema", "deployQuerySchema", "forceQuerySchema", "scaleBodySchema"]) {
       expect(names).toContain(known);
     }
   });
