@@ -47,6 +47,8 @@ export function DeployPage({ clusterId }: { clusterId: string }) {
   const [marathonIssues, setMarathonIssues] = useState<DeployIssue[]>([]);
   const [canForce, setCanForce] = useState(false);
   const [submitting, setSubmitting] = useState(false);
+  // Force after a 409 repeats the refused deploy as it was (a fit skip included), plus force.
+  const [lastOpts, setLastOpts] = useState<DeployOptions>({});
   const [refusedLocally, setRefusedLocally] = useState<string | null>(null);
 
   const check = useGroupCheck(clusterId, syntaxError ? null : group);
@@ -97,6 +99,7 @@ export function DeployPage({ clusterId }: { clusterId: string }) {
 
   async function submit(opts: DeployOptions) {
     setSubmitting(true);
+    setLastOpts(opts);
     setRefusal(null);
     setRefusedLocally(null);
     try {
@@ -147,7 +150,7 @@ export function DeployPage({ clusterId }: { clusterId: string }) {
         )}
         <CheckPanel check={check.reply} verdict={verdict} pending={check.pending} />
         <ErrorBanner error={check.error} title="The check could not run" />
-        <DeployRefusal error={refusal} clusterId={clusterId} canForce={canForce && canOperate} onForce={() => void submit({ force: true })} />
+        <DeployRefusal error={refusal} clusterId={clusterId} canForce={canForce && canOperate} onForce={() => void submit({ ...lastOpts, force: true })} />
         {refusedLocally && <p role="alert" className="text-sm text-red-700" data-testid="refused-locally">{refusedLocally} Nothing was sent to Marathon.</p>}
         {canOperate && (
           <div className="flex flex-wrap items-center gap-3">

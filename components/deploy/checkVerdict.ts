@@ -13,14 +13,14 @@ const within = (path: string, parent: string) => path === parent || path.startsW
 
 /**
  * The check's errors split into what skipping the fit check could let through and what it never
- * can. An error belongs to the fit when it lies in an app the fit check found does not fit, or is
- * about the group as a whole while the fit failed. The server enforces the same line (`skipFit`
- * never skips validation), so a wrong guess here can only hide the button, never deploy bad input.
+ * can. A fit refusal is the failing app's explanation, placed in that app (at the field that does
+ * not fit); anything else is validation. The server draws the same line (`skipFit` never skips
+ * validation), so this decides only whether the button is offered.
  */
 export function checkVerdict(check: CheckReply): Verdict {
   const failing = check.fit.checked ? check.fit.apps.filter((a) => !a.ok) : [];
   if (failing.length === 0) return { validation: check.errors, fit: [], canSkipFit: false };
-  const isFit = (e: DeployIssue) => e.path === "" || failing.some((a) => within(e.path, a.path));
+  const isFit = (e: DeployIssue) => failing.some((a) => e.message === a.explanation && within(e.path, a.path));
   const fit = check.errors.filter(isFit);
   const validation = check.errors.filter((e) => !isFit(e));
   return { validation, fit, canSkipFit: !check.ok && validation.length === 0 };

@@ -34,9 +34,9 @@ export async function followDeployment(clusterId: string, deploymentId: string, 
   return followReplySchema.parse(await api(`${cluster(clusterId)}/deployments/${seg(deploymentId)}`, { signal }));
 }
 
-/** What every app action answers: the deployment it started. */
+/** What every app action answers: the deployment it started (null for a forced stop: nothing new to follow). */
 export interface ActionReply {
-  deploymentId: string;
+  deploymentId: string | null;
 }
 
 export const appActions = {
@@ -46,7 +46,7 @@ export const appActions = {
   destroyGroup: (clusterId: string, groupId: string) => api<ActionReply>(`${cluster(clusterId)}/groups/${seg(groupId)}`, { method: "DELETE" }),
   /** Roll back (Marathon plans the reverse), or with force stop it where it is. */
   cancelDeployment: (clusterId: string, deploymentId: string, force: boolean) =>
-    api<Partial<ActionReply>>(`${cluster(clusterId)}/deployments/${seg(deploymentId)}${force ? "?force=true" : ""}`, { method: "DELETE" }),
+    api<ActionReply>(`${cluster(clusterId)}/deployments/${seg(deploymentId)}${force ? "?force=true" : ""}`, { method: "DELETE" }),
 };
 
 export const followPath = (clusterId: string, deploymentId: string) => `/clusters/${encodeURIComponent(clusterId)}/deployments/${encodeURIComponent(deploymentId)}`;

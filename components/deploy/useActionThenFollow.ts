@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { followPath, type ActionReply } from "./deployApi";
 
 /** An app, group or deployment action, then the deployment it started, followed on its own page. */
-export function useActionThenFollow(clusterId: string, action: () => Promise<Partial<ActionReply>>, onNoDeployment?: () => void) {
+export function useActionThenFollow(clusterId: string, action: () => Promise<ActionReply>, onNoDeployment?: () => void) {
   const router = useRouter();
   return useMutation({
     mutationFn: action,
