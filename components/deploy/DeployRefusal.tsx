@@ -14,6 +14,7 @@ export function DeployRefusal({ error, clusterId, onForce, canForce }: { error: 
   if (!(error instanceof ApiError)) return <p role="alert" className="text-sm text-red-700">{String(error instanceof Error ? error.message : error)}</p>;
   const deployments = (error.body.deployments as string[] | undefined) ?? [];
   const upstream = error.body.upstream as { status: number; message: string } | undefined;
+  const issues = (error.body.issues as { path: string; message: string }[] | undefined) ?? [];
   return (
     <div role="alert" data-testid="deploy-refusal" data-code={error.code} className="space-y-2 rounded-md border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900">
       <p className="font-semibold">
@@ -21,6 +22,13 @@ export function DeployRefusal({ error, clusterId, onForce, canForce }: { error: 
       </p>
       <p>{error.message}</p>
       {upstream && upstream.message !== error.message && <p className="text-xs">Marathon said ({upstream.status}): {upstream.message}</p>}
+      {issues.length > 0 && (
+        <ul className="list-disc pl-5" data-testid="refusal-issues">
+          {issues.map((i, n) => (
+            <li key={n}><span className="font-mono text-xs">{i.path || "(the group)"}</span> {i.message}</li>
+          ))}
+        </ul>
+      )}
       {deployments.length > 0 && (
         <ul className="list-disc pl-5" data-testid="blocking-deployments">
           {deployments.map((d) => (

@@ -195,6 +195,24 @@ test("Marathon's 409 names the blocking deployment with a link, and force deploy
   expect(received.cpus).toBe(0.5);
 });
 
+test("Marathon's 422 is shown with its message, its issue at the field's line, and nothing deployed", async ({ page }) => {
+  // backoffFactor below 1 passes Armdeck's check (it does not model it) and Marathon refuses it.
+  const group = `/invalid-${suffix}`;
+  await openDeploy(page);
+  await page.getByRole("tab", { name: "JSON" }).click();
+  const text = JSON.stringify({ id: group, apps: [{ id: "slow", instances: 1, cpus: 0.1, mem: 32, cmd: "sleep 1000", backoffFactor: 0.5 }] }, null, 2);
+  await setJson(page, text);
+  await checked(page, "passes");
+  await page.getByTestId("deploy").click();
+  const refusal = page.getByTestId("deploy-refusal");
+  await expect(refusal).toHaveAttribute("data-code", "marathon_invalid");
+  await expect(refusal.getByTestId("refusal-issues")).toContainText("backoffFactor");
+  const line = text.split("\n").findIndex((l) => l.includes('"backoffFactor"')) + 1;
+  await expect(page.locator(`[data-testid="json-problem"][data-line="${line}"]`)).toContainText("backoffFactor");
+  expect((await marathon("GET", `/v2/groups${group}`)).status).toBe(404);
+  expect(standin.control.received(`${group}/slow`)).toBeUndefined();
+});
+
 test("a deployment in progress can be force-stopped from its page", async ({ page }) => {
   const app = { id: `/hold-${suffix}`, instances: 1, cpus: 6, mem: 64, cmd: "sleep 1000" };
   expect((await marathon("POST", "/v2/apps", app)).status).toBe(201);
