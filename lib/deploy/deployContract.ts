@@ -125,3 +125,17 @@ export const followReplySchema = z.object({
   fetchedAt: z.string().nullable(),
 });
 export type FollowReply = z.output<typeof followReplySchema>;
+
+/**
+ * `POST …/apps/{appId}/scale`, `…/restart`, `DELETE …/apps/{appId}`, `DELETE …/groups/{groupId}`,
+ * `DELETE …/deployments/{deploymentId}`: the deployment the action started, to follow. Null only
+ * for a forced stop of a deployment (Marathon stops it as is: 202, nothing new to follow).
+ */
+export const actionReplySchema = z.object({
+  action: z.enum(["scale", "restart", "delete_app", "delete_group", "rollback", "stop"]),
+  /** The app, group or deployment acted on. */
+  target: z.string(),
+  deploymentId: z.string().nullable(),
+  version: z.string().nullable(),
+});
+export type ActionReply = z.output<typeof actionReplySchema>;
