@@ -1,7 +1,8 @@
 "use client";
 
 import { json, jsonParseLinter } from "@codemirror/lang-json";
-import { forceLinting, lintGutter, linter, type Diagnostic } from "@codemirror/lint";
+import { lintGutter, linter, type Diagnostic } from "@codemirror/lint";
+import { StateEffect } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -15,6 +16,8 @@ export interface LineProblem {
 }
 
 const parseLint = jsonParseLinter();
+/** The check answered anew: lint again although the text did not change. */
+const issuesChanged = StateEffect.define<null>();
 
 /**
  * The group as JSON text in CodeMirror: syntax errors at their line (the JSON parser's own
@@ -49,15 +52,17 @@ export function JsonEditor({ value, onChange, issues, readOnly }: { value: strin
           queueMicrotask(() => setProblems(lines));
           return found;
         },
-        { delay: 250 },
+        { delay: 250, needsRefresh: (u) => u.transactions.some((t) => t.effects.some((e) => e.is(issuesChanged))) },
       ),
     ],
     [],
   );
 
+  // By content: the parent passes a new object each render.
+  const issuesKey = JSON.stringify(issues);
   useEffect(() => {
-    if (viewRef.current) forceLinting(viewRef.current);
-  }, [issues]);
+    viewRef.current?.dispatch({ effects: issuesChanged.of(null) });
+  }, [issuesKey]);
 
   return (
     <div className="space-y-2">

@@ -1,6 +1,6 @@
 "use client";
 
-import { checkReplySchema, deployReplySchema, followReplySchema, type CheckReply, type DeployReply, type FollowReply } from "@/lib/deploy/deployContract";
+import { actionReplySchema, checkReplySchema, deployReplySchema, followReplySchema, type ActionReply, type CheckReply, type DeployReply, type FollowReply } from "@/lib/deploy/deployContract";
 import { api } from "../apiClient";
 import type { Json } from "./jsonPointer";
 
@@ -34,19 +34,20 @@ export async function followDeployment(clusterId: string, deploymentId: string, 
   return followReplySchema.parse(await api(`${cluster(clusterId)}/deployments/${seg(deploymentId)}`, { signal }));
 }
 
-/** What every app action answers: the deployment it started (null for a forced stop: nothing new to follow). */
-export interface ActionReply {
-  deploymentId: string | null;
+export type { ActionReply };
+
+/** Every action answers the deployment it started (null for a forced stop: nothing new to follow). */
+async function action(path: string, method: string, body?: unknown): Promise<ActionReply> {
+  return actionReplySchema.parse(await api(path, { method, body }));
 }
 
 export const appActions = {
-  scale: (clusterId: string, appId: string, instances: number) => api<ActionReply>(`${cluster(clusterId)}/apps/${seg(appId)}/scale`, { method: "POST", body: { instances } }),
-  restart: (clusterId: string, appId: string) => api<ActionReply>(`${cluster(clusterId)}/apps/${seg(appId)}/restart`, { method: "POST", body: {} }),
-  destroyApp: (clusterId: string, appId: string) => api<ActionReply>(`${cluster(clusterId)}/apps/${seg(appId)}`, { method: "DELETE" }),
-  destroyGroup: (clusterId: string, groupId: string) => api<ActionReply>(`${cluster(clusterId)}/groups/${seg(groupId)}`, { method: "DELETE" }),
+  scale: (clusterId: string, appId: string, instances: number) => action(`${cluster(clusterId)}/apps/${seg(appId)}/scale`, "POST", { instances }),
+  restart: (clusterId: string, appId: string) => action(`${cluster(clusterId)}/apps/${seg(appId)}/restart`, "POST", {}),
+  destroyApp: (clusterId: string, appId: string) => action(`${cluster(clusterId)}/apps/${seg(appId)}`, "DELETE"),
+  destroyGroup: (clusterId: string, groupId: string) => action(`${cluster(clusterId)}/groups/${seg(groupId)}`, "DELETE"),
   /** Roll back (Marathon plans the reverse), or with force stop it where it is. */
-  cancelDeployment: (clusterId: string, deploymentId: string, force: boolean) =>
-    api<ActionReply>(`${cluster(clusterId)}/deployments/${seg(deploymentId)}${force ? "?force=true" : ""}`, { method: "DELETE" }),
+  cancelDeployment: (clusterId: string, deploymentId: string, force: boolean) => action(`${cluster(clusterId)}/deployments/${seg(deploymentId)}${force ? "?force=true" : ""}`, "DELETE"),
 };
 
 export const followPath = (clusterId: string, deploymentId: string) => `/clusters/${encodeURIComponent(clusterId)}/deployments/${encodeURIComponent(deploymentId)}`;
