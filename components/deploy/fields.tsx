@@ -117,4 +117,4 @@ export function rowsAt(root: Json, at: string): Json[] {
   return Array.isArray(v) ? v : [];
 }
 
-export const smallButton = "rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-50";
+export const smallButton = "w-fit rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-50";

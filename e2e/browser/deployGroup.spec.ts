@@ -224,6 +224,23 @@ test("a deployment in progress can be force-stopped from its page", async ({ pag
   await expect.poll(async () => (await deployments()).map((d) => d.id)).not.toContain(id);
 });
 
+test("a deployment in progress can be rolled back from the Marathon page, and the rollback is followed", async ({ page }) => {
+  const app = { id: `/undo-${suffix}`, instances: 1, cpus: 6, mem: 64, cmd: "sleep 1000" };
+  expect((await marathon("POST", "/v2/apps", app)).status).toBe(201);
+  let id = "";
+  await expect.poll(async () => (id = (await deployments()).find((d) => d.affectedApps.includes(app.id))?.id ?? "")).not.toBe("");
+  await signIn(page, e2eState().operator, `/clusters/${clusterId}/marathon`);
+  const listed = page.locator(`[data-testid="deployment"][data-deployment="${id}"]`);
+  await listed.getByRole("button", { name: "Roll back" }).click();
+  await expect(listed).toContainText(`Roll back ${id}?`);
+  await listed.getByRole("button", { name: "Yes, roll back" }).click();
+  const rollback = await followedId(page);
+  expect(rollback).not.toBe(id);
+  // Rolling back a new app's first deployment removes the app.
+  await expect.poll(async () => (await marathon("GET", `/v2/apps${app.id}`)).status, { timeout: 30_000 }).toBe(404);
+  expect((await deployments()).map((d) => d.id)).not.toContain(id);
+});
+
 test("scale, restart and destroy each change what Marathon holds", async ({ page }) => {
   test.setTimeout(120_000);
   const app1 = "/arm-demo/group1/ubuntu1";
@@ -290,6 +307,10 @@ test("JSON → form → JSON keeps an unknown field, and Marathon receives it wi
   await setJson(page, JSON.stringify(body, null, 2));
   await page.getByRole("tab", { name: "Form" }).click();
   await page.locator('[data-pointer="/apps/0/mem"]').fill("96");
+  // Shell and JSON metacharacters typed into the form reach Marathon as data.
+  await page.getByRole("button", { name: "Add variable" }).click();
+  await page.getByTestId("env-row").getByLabel("Variable").fill("GREETING");
+  await page.locator('[data-pointer="/apps/0/env/GREETING"]').fill('$(touch /tmp/x); "quoted" `tick` \\ {"a":1}');
   await page.getByRole("tab", { name: "JSON" }).click();
   await expect(page.getByTestId("json-editor")).toContainText('"x-armdeck-test"');
   await checked(page, "passes");
@@ -300,6 +321,7 @@ test("JSON → form → JSON keeps an unknown field, and Marathon receives it wi
   expect(received["x-armdeck-test"]).toEqual({ kept: [1, "two", null] });
   expect(received.labels).toEqual({ tier: "demo" });
   expect(received.mem).toBe(96);
+  expect(received.env).toEqual({ GREETING: '$(touch /tmp/x); "quoted" `tick` \\ {"a":1}' });
 });
 
 test("a viewer sees the deploy page read-only and no app actions, each with the reason", async ({ page }) => {
