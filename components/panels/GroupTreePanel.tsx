@@ -2,6 +2,9 @@
 
 import { useState } from "react";
 import type { AppView, GroupView } from "@/lib/panels/groupsView";
+import { AppActions } from "../deploy/AppActions";
+import { GroupActions } from "../deploy/GroupActions";
+import { useCan } from "../Providers";
 import { PanelFrame } from "./PanelFrame";
 import { usePanel } from "./usePanel";
 
@@ -13,8 +16,9 @@ const STATUS_CLS: Record<string, string> = {
   suspended: "bg-slate-100 text-slate-600",
 };
 
-function AppRow({ app }: { app: AppView }) {
+function AppRow({ app, clusterId }: { app: AppView; clusterId: string }) {
   const [open, setOpen] = useState(false);
+  const canOperate = useCan("operator");
   return (
     <li data-testid="app-row" data-app={app.id}>
       <button type="button" className="flex w-full flex-wrap items-center gap-3 py-1 text-left" onClick={() => setOpen(!open)} aria-expanded={open}>
@@ -30,6 +34,7 @@ function AppRow({ app }: { app: AppView }) {
           Last task failure: {app.lastTaskFailure.state} on {app.lastTaskFailure.host ?? "?"} {app.lastTaskFailure.timestamp ? `at ${new Date(app.lastTaskFailure.timestamp).toLocaleString()}` : ""}: {app.lastTaskFailure.message}
         </p>
       )}
+      {open && canOperate && <AppActions clusterId={clusterId} appId={app.id} instances={app.instances} />}
       {open && (
         <ul className="ml-6 text-xs">
           {app.tasks.length === 0 && <li className="text-slate-500">no tasks</li>}
@@ -45,13 +50,14 @@ function AppRow({ app }: { app: AppView }) {
   );
 }
 
-function GroupNode({ group, depth }: { group: GroupView; depth: number }) {
+function GroupNode({ group, depth, clusterId }: { group: GroupView; depth: number; clusterId: string }) {
+  const canOperate = useCan("operator");
   return (
     <li data-testid="group-node" data-group={group.id}>
-      {depth > 0 && <p className="font-semibold">{group.id}</p>}
+      {depth > 0 && <p className="font-semibold">{group.id}{canOperate && <GroupActions clusterId={clusterId} groupId={group.id} apps={group.apps.length} />}</p>}
       <ul className={depth > 0 ? "ml-4 border-l border-slate-200 pl-3" : ""}>
-        {group.apps.map((a) => <AppRow key={a.id} app={a} />)}
-        {group.groups.map((g) => <GroupNode key={g.id} group={g} depth={depth + 1} />)}
+        {group.apps.map((a) => <AppRow key={a.id} app={a} clusterId={clusterId} />)}
+        {group.groups.map((g) => <GroupNode key={g.id} group={g} depth={depth + 1} clusterId={clusterId} />)}
       </ul>
     </li>
   );
@@ -59,13 +65,17 @@ function GroupNode({ group, depth }: { group: GroupView; depth: number }) {
 
 export function GroupTreePanel({ clusterId }: { clusterId: string }) {
   const q = usePanel<GroupView>(clusterId, "groups");
+  const canOperate = useCan("operator");
   return (
     <PanelFrame title="Groups and apps" query={q} testId="groups-panel">
       {(root) =>
         root.apps.length === 0 && root.groups.length === 0 ? (
           <p className="text-sm text-slate-500">Marathon runs no apps.</p>
         ) : (
-          <ul className="text-sm"><GroupNode group={root} depth={0} /></ul>
+          <>
+            {!canOperate && <p className="text-xs text-slate-500" data-testid="app-actions-viewer">Scaling, restarting and destroying apps and groups needs the operator role.</p>}
+            <ul className="text-sm"><GroupNode group={root} depth={0} clusterId={clusterId} /></ul>
+          </>
         )
       }
     </PanelFrame>
