@@ -15,6 +15,10 @@ export interface PollSource<T> {
   intervalMs: number;
   /** Faster interval while a follow lease is held (e.g. marathon.deployments every 2 s). */
   followedIntervalMs?: number;
+  /** Interval while watched and the upstream's event stream is live (its events refresh the source early). */
+  eventIntervalMs?: number;
+  /** The same while a follow lease is held. */
+  eventFollowedIntervalMs?: number;
   /** Interval with nobody watching; null = not at all. Defaults to the poller's keep-alive. */
   keepAliveMs?: number | null;
   fetch(signal: AbortSignal, ctx: FetchContext): Promise<T>;
