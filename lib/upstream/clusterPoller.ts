@@ -233,10 +233,10 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
   }
 
   /**
-   * An event says the source changed: refresh it as early as its backoff lets an on-demand refresh
-   * go (at least 1 s after its last request), in its lane. However many events come, there is at
-   * most one refresh queued and, when the change came while a request was already out, one more
-   * after it: never a request per event.
+   * An event says the source changed: refresh it as early as the source allows (its `eventRefresh`:
+   * no sooner than its normal schedule, or than an on-demand refresh), in its lane. However many
+   * events come, there is at most one refresh queued and, when the change came while a request was
+   * already out, one more after it: never a request per event.
    */
   refreshSoon(source: keyof S & string): void {
     const s = this.state(source);
@@ -247,8 +247,11 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
       return;
     }
     const now = this.clock.now();
-    const interval = this.intervalOf(s) ?? s.spec.intervalMs;
-    const earliest = s.attempted ? s.lastEndAt + onDemandGap(interval, s.last, this.policy) : now;
+    // The interval this source would have without the stream: events bring a refresh forward
+    // within that budget ("schedule"), or to the on-demand floor for sources that ask for it.
+    const normal = this.intervalOf(s, { ignoreEvents: true }) ?? s.spec.intervalMs;
+    const gap = s.spec.eventRefresh === "on-demand" ? onDemandGap(normal, s.last, this.policy) : pollDelay(normal, s.last, this.policy);
+    const earliest = s.attempted ? s.lastEndAt + gap : now;
     if (earliest <= now) return void this.refresh(source);
     if (s.nextAt !== null && s.nextAt <= earliest) return;
     this.cancelTimer(s);
@@ -306,8 +309,8 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
     for (const l of this.watchedListeners) l(watched);
   }
 
-  private intervalOf(s: SourceState<unknown>): number | null {
-    const live = this.eventsLive.has(s.spec.upstream);
+  private intervalOf(s: SourceState<unknown>, opts: { ignoreEvents?: boolean } = {}): number | null {
+    const live = !opts.ignoreEvents && this.eventsLive.has(s.spec.upstream);
     if (this.leases.active && s.spec.followedIntervalMs !== undefined) return (live ? s.spec.eventFollowedIntervalMs : undefined) ?? s.spec.followedIntervalMs;
     if (this.isWatched()) return (live ? s.spec.eventIntervalMs : undefined) ?? s.spec.intervalMs;
     return s.spec.keepAliveMs === undefined ? this.keepAliveMs : s.spec.keepAliveMs;

@@ -49,6 +49,8 @@ export function clusterSources<MesosState, Groups, Deployments, Queue, Weave, In
       followedIntervalMs: SOURCE_INTERVALS["marathon.deployments.followed"],
       eventIntervalMs: SOURCE_INTERVALS["marathon.deployments.events"],
       eventFollowedIntervalMs: SOURCE_INTERVALS["marathon.deployments.followed.events"],
+      // A deployment's events are a handful per step: the operator sees each step within a second.
+      eventRefresh: "on-demand",
       fetch: f.marathonDeployments,
       leaseEnded: ids ? (d, key) => !ids(d).includes(key) : undefined,
     };
