@@ -21,6 +21,7 @@ import { secretKey } from "./lib/crypto/secretKey.ts";
 import { startNodeHealthChecker } from "./workers/nodeHealthChecker.ts";
 import { startSessionSweeper } from "./workers/sessionSweeper.ts";
 import { clusterPollSources } from "./lib/cluster/clusterPollSources.ts";
+import { clusterMarathonEvents } from "./lib/cluster/clusterMarathonEvents.ts";
 import { listClusterIds } from "./lib/cluster/clusters.ts";
 import { socketRoomAudience } from "./lib/upstream/socketRoomAudience.ts";
 import { startClusterPollers } from "./workers/clusterPollers.ts";
@@ -112,7 +113,7 @@ async function main() {
   // One sequential poller per cluster; who watches is the membership of the cluster:<id> rooms.
   const audience = socketRoomAudience(io);
   // The resource history is recorded from the polls' own replies (never a request of its own).
-  const stopPollers = await startClusterPollers({ audience, sourcesFor: clusterPollSources, clusterIds: listClusterIds, listeners: [resourceHistoryRecorder()] });
+  const stopPollers = await startClusterPollers({ audience, sourcesFor: clusterPollSources, eventsFor: clusterMarathonEvents, clusterIds: listClusterIds, listeners: [resourceHistoryRecorder()] });
 
   const stopChecker = startNodeHealthChecker(config.ARMDECK_NODE_CHECK_INTERVAL_S * 1000);
   const runner = new JobRunner();

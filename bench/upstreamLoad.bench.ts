@@ -110,11 +110,19 @@ interface WindowResult {
   mesosPerMin: number;
   marathonPerMin: number;
   maxInFlight: number;
+  /** Marathon /v2/events subscriptions open at once, at most (the poller's one stream per cluster). */
+  maxStreams: number;
   cpuPct: number;
   apiRequests: number;
   apiFailures: number;
   updates: number;
   mesosPaths: string;
+  marathonPaths: string;
+}
+
+/** "GET /v2/groups?… ×7, …": what an upstream received, by request line. */
+function tally(log: string[]): string {
+  return [...new Set(log)].map((l) => `${l.split("?")[0]} ×${log.filter((x) => x === l).length}`).join(", ");
 }
 
 async function watchWindow(server: AppServer, viewers: Viewer[], mesos: CountingProxy, marathon: CountingProxy): Promise<WindowResult> {
@@ -133,11 +141,13 @@ async function watchWindow(server: AppServer, viewers: Viewer[], mesos: Counting
     mesosPerMin: (mesos.count() / wallS) * 60,
     marathonPerMin: (marathon.count() / wallS) * 60,
     maxInFlight: Math.max(mesos.maxInFlight, marathon.maxInFlight),
+    maxStreams: marathon.maxStreams,
     cpuPct,
     apiRequests: viewers.reduce((n, v) => n + v.requests, 0) - req0,
     apiFailures: viewers.reduce((n, v) => n + v.failures, 0),
     updates: viewers.reduce((n, v) => n + v.updates, 0),
-    mesosPaths: [...new Set(mesos.log)].map((l) => `${l} ×${mesos.log.filter((x) => x === l).length}`).join(", "),
+    mesosPaths: tally(mesos.log),
+    marathonPaths: tally(marathon.log),
   };
   for (const v of viewers) v.stop();
   return result;
@@ -183,7 +193,9 @@ export async function benchUpstreamLoad(): Promise<void> {
   const standin = await startStandin({ agents: 1000, apps: 1000, tasks: 10_000, seed: 1 });
   const mesos = await startCountingProxy(standin.mesosUrls[0]!);
   const marathon = await startCountingProxy(standin.marathonUrls[0]!);
-  const server = await startAppServer();
+  // BENCH_CPU_PROFILE=<dir>: a CPU profile of the server over the whole run (cpuProfilePreload.cjs).
+  const profile = process.env.BENCH_CPU_PROFILE;
+  const server = await startAppServer(profile ? { env: { NODE_OPTIONS: `--require ${new URL("./cpuProfilePreload.cjs", import.meta.url).pathname}` } } : {});
   const browser = await chromium.launch({
     executablePath: process.env.ARMDECK_CHROMIUM ?? "/usr/bin/chromium",
     args: ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -209,7 +221,8 @@ export async function benchUpstreamLoad(): Promise<void> {
     const s = WINDOW_MS / 1000;
     report(`requests reaching the Mesos master per minute, 1 viewer / ${VIEWERS} viewers`, `${one.mesosPerMin.toFixed(1)} / ${twenty.mesosPerMin.toFixed(1)}`, "the same");
     report(`requests reaching Marathon per minute, 1 viewer / ${VIEWERS} viewers`, `${one.marathonPerMin.toFixed(1)} / ${twenty.marathonPerMin.toFixed(1)}`, "the same");
-    report("most requests ever in flight to one upstream", String(Math.max(one.maxInFlight, twenty.maxInFlight)), "1");
+    report("most requests ever in flight to one upstream (event streams apart)", String(Math.max(one.maxInFlight, twenty.maxInFlight)), "1");
+    report(`most Marathon event streams open at once, 1 viewer / ${VIEWERS} viewers`, `${one.maxStreams} / ${twenty.maxStreams}`, "1 / 1");
     report(`server CPU over ${s} s, 1 viewer / ${VIEWERS} viewers`, `${one.cpuPct.toFixed(0)}% / ${twenty.cpuPct.toFixed(0)}% of one core`, "info");
     report(
       `panel API requests served in ${s} s, 1 viewer / ${VIEWERS} viewers`,
@@ -217,6 +230,7 @@ export async function benchUpstreamLoad(): Promise<void> {
       "info",
     );
     report("what reached the Mesos master with 20 viewers", twenty.mesosPaths || "nothing", "info");
+    report("what reached Marathon with 20 viewers", twenty.marathonPaths || "nothing", "info");
 
     // The resources page in Chromium, nobody else watching: the first run may wait for a
     // /master/state refresh (the cache is kept alive once a minute), later ones find it warm.
@@ -270,6 +284,7 @@ export async function benchUpstreamLoad(): Promise<void> {
     );
     report("resources page runs, first rows / responding in ms: warm; cold", `${runs(warm)}; ${runs(cold)}`, "info");
     report("most requests ever in flight to one upstream, whole run", String(Math.max(mesos.maxInFlight, marathon.maxInFlight, one.maxInFlight, twenty.maxInFlight)), "1");
+    report("most Marathon event streams open at once, whole run", String(marathon.maxStreams), "1");
   } finally {
     await browser.close();
     await server.stop();

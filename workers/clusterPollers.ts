@@ -6,6 +6,8 @@ import { registerPollerRegistry } from "../lib/upstream/pollers.ts";
 
 export interface ClusterPollersOptions {
   sourcesFor: PollerRegistryOptions["sourcesFor"];
+  /** Each cluster's Marathon /v2/events endpoint: one stream per watched cluster, beside its poller. */
+  eventsFor?: PollerRegistryOptions["eventsFor"];
   audience: Audience;
   /** Clusters to poll from the start (their keep-alive keeps the cache warm and feeds the history). */
   clusterIds?: () => Promise<string[]>;
@@ -22,6 +24,8 @@ export interface ClusterPollersOptions {
 export async function startClusterPollers(opts: ClusterPollersOptions): Promise<() => Promise<void>> {
   const registry = new PollerRegistry({
     sourcesFor: opts.sourcesFor,
+    eventsFor: opts.eventsFor,
+    events: { log: logger },
     audience: opts.audience,
     publisher: opts.publisher ?? { publish },
     poller: opts.poller,

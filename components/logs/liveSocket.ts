@@ -1,12 +1,13 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { io, type Socket } from "socket.io-client";
-import { signInAgainOnServerClose } from "../signInAgainOnServerClose";
+import type { Socket } from "socket.io-client";
+import { acquirePageSocket, releasePageSocket } from "../pageSocket";
 import { LogFollower } from "./logFollower";
 
-// One socket per page for every log and plan run it shows: a plan page with a viewer and a live
-// tail per running node would otherwise open a connection (and a replay) each.
+// One follower per page for every log and plan run it shows, on the page's one socket
+// (components/pageSocket.ts): a plan page with a viewer and a live tail per running node would
+// otherwise open a connection (and a replay) each.
 
 export interface LiveSocket {
   socket: Socket;
@@ -18,18 +19,16 @@ interface Shared extends LiveSocket {
   closeTimer: ReturnType<typeof setTimeout> | null;
   /** Tells a first "Connecting…" from a "reconnecting" after a drop. */
   everConnected: boolean;
+  onConnect: () => void;
 }
 
 let shared: Shared | null = null;
 
 function acquire(): Shared {
   if (!shared) {
-    // WebSocket first: log bytes travel as binary frames (long-polling would base64 them);
-    // polling stays the fallback where a proxy refuses WebSockets.
-    const socket = io({ withCredentials: true, transports: ["websocket", "polling"], tryAllTransports: true });
-    const created: Shared = { socket, follower: new LogFollower(socket), users: 0, closeTimer: null, everConnected: false };
-    socket.on("connect", () => (created.everConnected = true));
-    signInAgainOnServerClose(socket);
+    const socket = acquirePageSocket();
+    const created: Shared = { socket, follower: new LogFollower(socket), users: 0, closeTimer: null, everConnected: socket.connected, onConnect: () => (created.everConnected = true) };
+    socket.on("connect", created.onConnect);
     shared = created;
   }
   if (shared.closeTimer) clearTimeout(shared.closeTimer);
@@ -46,7 +45,8 @@ function release(): void {
   held.closeTimer = setTimeout(() => {
     if (shared !== held || held.users > 0) return;
     held.follower.dispose();
-    held.socket.close();
+    held.socket.off("connect", held.onConnect);
+    releasePageSocket();
     shared = null;
   }, 2000);
 }

@@ -50,6 +50,11 @@ function Overview({ clusterId }: { clusterId: string }) {
               <p>Leader: <span data-testid="marathon-leader">{o.marathon.leader ?? "none"}</span>{o.marathon.version && ` · ${o.marathon.version}`}</p>
               {o.marathon.instances.map((m) => <p key={m.url}>{m.url}{m.leader && " (leader)"}</p>)}
               {o.marathon.deploymentsInProgress !== null && <p>{o.marathon.deploymentsInProgress} deployment(s) in progress</p>}
+              {o.marathon.events && (
+                <p data-testid="marathon-events" title={o.marathon.events === "live" ? "Marathon's event stream is open: changes show within a second" : "No event stream open: changes show at the next poll"}>
+                  Events: {o.marathon.events === "live" ? "live" : "polling"}
+                </p>
+              )}
               {o.marathon.error && <p className="text-red-700">{o.marathon.error}</p>}
             </Service>
             {o.zookeeper && (

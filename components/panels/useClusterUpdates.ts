@@ -1,10 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { io } from "socket.io-client";
 import { clusterRoom, CLUSTER_UPDATE_EVENT } from "@/lib/upstream/clusterRoom";
-import { signInAgainOnServerClose } from "../signInAgainOnServerClose";
+import { useSocketRoom } from "../pageSocket";
 
 /** Which panels show each polled source's data: a `cluster:update` for the source refetches them. */
 export const PANELS_BY_SOURCE: Record<string, string[]> = {
@@ -16,28 +14,24 @@ export const PANELS_BY_SOURCE: Record<string, string[]> = {
 };
 
 /**
- * One socket per page: joins the room `cluster:<id>` (which is what makes the poller poll) and
+ * Joins the room `cluster:<id>` on the page's one socket (which is what makes the poller poll) and
  * refetches the panels whose source changed. The panels read the poller's cache, so however many
- * tabs are open, Mesos and Marathon see the poller's requests only.
+ * tabs are open, Mesos and Marathon see the poller's requests only. Several components of a page
+ * may call it: the room is joined once.
  */
 export function useClusterUpdates(clusterId: string) {
   const queryClient = useQueryClient();
-  useEffect(() => {
-    const socket = io({ withCredentials: true, transports: ["websocket", "polling"], tryAllTransports: true });
-    signInAgainOnServerClose(socket);
-    const refetch = (panels: string[]) => {
-      for (const panel of panels) void queryClient.invalidateQueries({ queryKey: ["cluster", clusterId, panel] });
-    };
-    socket.on("connect", () => {
-      socket.emit("subscribe", clusterRoom(clusterId));
-      // Whatever changed while disconnected.
-      refetch([...new Set(Object.values(PANELS_BY_SOURCE).flat())]);
-    });
-    socket.on(CLUSTER_UPDATE_EVENT, (u: { clusterId?: string; source?: string }) => {
-      if (u.clusterId === clusterId && u.source) refetch(PANELS_BY_SOURCE[u.source] ?? []);
-    });
-    return () => {
-      socket.close();
-    };
-  }, [queryClient, clusterId]);
+  const refetch = (panels: string[]) => {
+    for (const panel of panels) void queryClient.invalidateQueries({ queryKey: ["cluster", clusterId, panel] });
+  };
+  useSocketRoom(
+    clusterRoom(clusterId),
+    {
+      [CLUSTER_UPDATE_EVENT]: (u: { clusterId?: string; source?: string }) => {
+        if (u.clusterId === clusterId && u.source) refetch(PANELS_BY_SOURCE[u.source] ?? []);
+      },
+    },
+    // Whatever changed while disconnected.
+    () => refetch([...new Set(Object.values(PANELS_BY_SOURCE).flat())]),
+  );
 }

@@ -60,6 +60,8 @@ test("the overview shows Mesos and Marathon healthy with their leaders", async (
   await expect(page.getByTestId("mesos-leader")).toContainText(leader);
   await expect(page.getByTestId("service-marathon")).toHaveAttribute("data-state", "up");
   await expect(page.getByTestId("marathon-leader")).toContainText(new URL(standin.marathonUrls[0]!).host);
+  // The poller's one Marathon event stream for this cluster is open while the page watches.
+  await expect(page.getByTestId("marathon-events")).toHaveText("Events: live");
   await expect(page.getByTestId("service-agents")).toContainText("6 active of 6 registered");
   // An adopted cluster's home lists its endpoints with what answered.
   await expect(page.getByTestId("adopted-endpoints")).toContainText(`${standin.mesosUrls[0]} leading`);

@@ -3,7 +3,10 @@ import type { AddressInfo, Socket } from "node:net";
 
 // A loopback proxy in front of one stand-in upstream that counts what reaches it: requests per
 // path and the most ever in flight at once. Measured here, at the server side, so a test proves
-// what the upstream saw, not what the client believes it sent.
+// what the upstream saw, not what the client believes it sent. An event stream (Accept:
+// text/event-stream, Marathon's /v2/events) is a long-lived subscription, not a request that is
+// answered: it is counted apart (streams open now and at most), so "most requests in flight"
+// stays the figure for ordinary requests.
 
 export interface CountingProxy {
   url: string;
@@ -12,6 +15,11 @@ export interface CountingProxy {
   count(path?: string): number;
   readonly maxInFlight: number;
   readonly inFlight: number;
+  /** Event streams open now, and the most ever open at once. */
+  readonly openStreams: number;
+  readonly maxStreams: number;
+  /** Cuts every event stream open now (the upstream's side stays up for ordinary requests). */
+  dropStreams(): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -21,15 +29,29 @@ export async function startCountingProxy(targetUrl: string, host = "127.0.0.1"):
   const log: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
+  let openStreams = 0;
+  let maxStreams = 0;
   const sockets = new Set<Socket>();
+  const streamSockets = new Set<Socket>();
 
   const server = http.createServer((req, res) => {
     log.push(`${req.method} ${req.url}`);
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
+    const isStream = req.headers.accept === "text/event-stream";
+    if (isStream) {
+      openStreams++;
+      maxStreams = Math.max(maxStreams, openStreams);
+      streamSockets.add(req.socket);
+    } else {
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+    }
     let done = false;
     const finish = () => {
-      if (!done) inFlight--;
+      if (!done) {
+        if (isStream) openStreams--;
+        else inFlight--;
+        streamSockets.delete(req.socket);
+      }
       done = true;
     };
     res.on("close", finish);
@@ -66,9 +88,19 @@ export async function startCountingProxy(targetUrl: string, host = "127.0.0.1"):
     get inFlight() {
       return inFlight;
     },
+    get openStreams() {
+      return openStreams;
+    },
+    get maxStreams() {
+      return maxStreams;
+    },
+    dropStreams() {
+      for (const s of streamSockets) s.destroy();
+    },
     reset() {
       log.length = 0;
       maxInFlight = inFlight;
+      maxStreams = openStreams;
     },
     async close() {
       for (const s of sockets) s.destroy();

@@ -14,6 +14,8 @@ export interface MarathonEventStreamOptions {
   instance: string;
   eventTypes?: string[];
   onEvent(e: MarathonEvent): void;
+  /** Called once the instance answered 200: the stream is live from here on. */
+  onOpen?(): void;
   connectTimeoutMs?: number;
   /** Silence longer than this ends the stream: Marathon sends a heartbeat every 10 s. */
   idleTimeoutMs?: number;
@@ -71,6 +73,7 @@ export function openMarathonEventStream(opts: MarathonEventStreamOptions): Marat
       );
       return;
     }
+    opts.onOpen?.();
     const parser = createMarathonEventParser(opts.onEvent, {
       maxEventBytes: opts.maxEventBytes ?? 32 * 1024 * 1024,
       onTooLarge: () => end(err("too_large", `${label} sent an event larger than the cap; the stream was dropped`)),

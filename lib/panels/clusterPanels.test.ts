@@ -11,6 +11,9 @@ import { registerPollerRegistry } from "../upstream/pollers.ts";
 import type { PollSources } from "../upstream/pollSource.ts";
 import { deploymentsPanel, groupsPanel, overviewPanel, queuePanel, resourcesPanel, tasksPanel } from "./clusterPanels.ts";
 import { tasksQuerySchema } from "./tasksQuery.ts";
+import { unwrapReply } from "./replyData.ts";
+import { resourcesViewKey } from "./resourcesView.ts";
+import { memoView } from "./viewMemo.ts";
 import { mesosState } from "./testing/standinReplies.ts";
 
 // What the panel routes call, through a real PollerRegistry whose sources are the real clients
@@ -104,6 +107,17 @@ describe("panel routes over the poller", () => {
     expect(g.status).toBe(503);
     expect(g.json.error).toMatchObject({ code: "upstream_no_leader", upstream: "marathon" });
     expect(g.json.stale).toBeNull();
+  });
+
+  it("the overview is built from the poll's one resources view, the one the resources panel serves", async () => {
+    await setup();
+    await overviewPanel("c1");
+    const poller = await registry!.pollerFor("c1");
+    const state = unwrapReply<object>(poller.peek("mesos.state").data).data;
+    // Already there for this poll: no viewer's overview or resources request builds it again.
+    let built = 0;
+    memoView(state, resourcesViewKey(), () => ++built);
+    expect(built).toBe(0);
   });
 
   it("overview: the leaders, agents registered, links to both UIs", async () => {

@@ -12,11 +12,11 @@ import { overviewView, type OverviewInput, type ServiceReports } from "./overvie
 import { panelReply } from "./panelReply.ts";
 import { queueView } from "./queueView.ts";
 import { unwrapReply } from "./replyData.ts";
-import { resourcesView } from "./resourcesView.ts";
+import { resourcesView, resourcesViewKey } from "./resourcesView.ts";
 import type { TasksQuery } from "./tasksQuery.ts";
 import { tasksView } from "./tasksView.ts";
 import { upstreamFailure } from "./upstreamFailure.ts";
-import { memoView } from "./viewMemo.ts";
+import { memoView, memoViewOf } from "./viewMemo.ts";
 
 // What each panel route answers, from the cluster's poller cache only: a page load never sends a
 // request to Mesos or Marathon that the poller would not send anyway (docs/upstream-polling.md).
@@ -52,8 +52,7 @@ async function mesosPanel<V extends object>(clusterId: string, key: string, view
 }
 
 export function resourcesPanel(clusterId: string, archByHostname?: ReadonlyMap<string, string>) {
-  const key = `resources:${JSON.stringify([...(archByHostname ?? new Map()).entries()])}`;
-  return mesosPanel(clusterId, key, (s) => resourcesView(s, { archByHostname }));
+  return mesosPanel(clusterId, resourcesViewKey(archByHostname), (s) => resourcesView(s, { archByHostname }));
 }
 
 export function frameworksPanel(clusterId: string) {
@@ -71,16 +70,19 @@ function cached<T>(poller: ClusterPoller, source: string): T | undefined {
   return d === undefined ? undefined : unwrapReply<T>(d).data;
 }
 
+const NO_QUEUE: MarathonQueueItem[] = [];
+
 export async function groupsPanel(clusterId: string) {
   const poller = await clusterPanelPoller(clusterId);
   const snap = await snapshotOf<MarathonGroup>(poller, PANEL_SOURCES.groups, "Marathon");
   const queue = cached<{ queue: MarathonQueueItem[] }>(poller, PANEL_SOURCES.queue)?.queue;
-  return panelReply(snap, "marathon", (root) => groupsView(root, queue));
+  // Built once per poll of the groups and of the queue, however many viewers ask.
+  return panelReply(snap, "marathon", (root) => memoViewOf(root, queue ?? NO_QUEUE, (r, q) => groupsView(r, q === NO_QUEUE ? undefined : q)));
 }
 
 export async function deploymentsPanel(clusterId: string) {
   const poller = await clusterPanelPoller(clusterId);
-  return panelReply(await snapshotOf<MarathonDeployment[]>(poller, PANEL_SOURCES.deployments, "Marathon"), "marathon", deploymentsView);
+  return panelReply(await snapshotOf<MarathonDeployment[]>(poller, PANEL_SOURCES.deployments, "Marathon"), "marathon", (d) => memoView(d, "deployments", deploymentsView));
 }
 
 export async function queuePanel(clusterId: string, now = Date.now()) {
@@ -129,5 +131,6 @@ export async function overviewPanel(clusterId: string, ctx: OverviewContext = {}
     reports: ctx.reports,
     deploymentsInProgress: deployments ? deployments.length : null,
     archByHostname: ctx.archByHostname,
+    marathonEvents: polls(poller, PANEL_SOURCES.groups) ? (poller.eventsLiveFor("marathon") ? "live" : "polling") : null,
   });
 }

@@ -1,7 +1,8 @@
 import type { MarathonInfo } from "../marathon/marathonSchemas.ts";
 import type { MesosState } from "../mesos/mesosSchemas.ts";
 import type { ReplyMeta } from "./replyData.ts";
-import { resourcesView, type Amounts } from "./resourcesView.ts";
+import { resourcesView, resourcesViewKey, type Amounts } from "./resourcesView.ts";
+import { memoView } from "./viewMemo.ts";
 
 // GET /api/v1/clusters/{id}/overview: is each service up, who leads, which versions, where the
 // Mesos and Marathon UIs are, and the resources at a glance. ZooKeeper and Weave cannot be seen
@@ -44,12 +45,14 @@ export interface OverviewInput {
   reports?: ServiceReports;
   deploymentsInProgress?: number | null;
   archByHostname?: ReadonlyMap<string, string>;
+  /** How Armdeck hears of Marathon's changes now: its event stream, or polling alone (it dropped, or is not open yet). */
+  marathonEvents?: "live" | "polling" | null;
 }
 
 export interface OverviewView {
   mesos: { state: ServiceState; leader: string | null; version: string | null; masters: Endpoint[]; error: string | null; ageMs: number | null };
   agents: { registered: number; active: number; inactive: number; expected: number | null; state: ServiceState };
-  marathon: { state: ServiceState; leader: string | null; version: string | null; instances: Endpoint[]; frameworkId: string | null; error: string | null; ageMs: number | null; deploymentsInProgress: number | null };
+  marathon: { state: ServiceState; leader: string | null; version: string | null; instances: Endpoint[]; frameworkId: string | null; error: string | null; ageMs: number | null; deploymentsInProgress: number | null; events: "live" | "polling" | null };
   zookeeper: { state: ServiceState; nodes: NodeServiceReport[] } | null;
   weave: { state: ServiceState; nodes: NodeServiceReport[] } | null;
   links: { mesosUi: string | null; marathonUi: string | null };
@@ -111,7 +114,8 @@ export function overviewView(input: OverviewInput): OverviewView {
   const marathonState: ServiceState = input.marathon.error ? "down" : input.marathon.data !== undefined ? "up" : "unknown";
   const marathonUi = marathonLeader ?? framework?.webui_url ?? null;
 
-  const res = state ? resourcesView(state, { archByHostname: input.archByHostname }) : null;
+  // Once per poll, not per request: every viewer's overview is refetched on three sources' updates.
+  const res = state ? memoView(state, resourcesViewKey(input.archByHostname), (s) => resourcesView(s, { archByHostname: input.archByHostname })) : null;
   const arch: Record<string, number> = {};
   for (const a of res?.agents ?? []) arch[a.arch ?? "unknown"] = (arch[a.arch ?? "unknown"] ?? 0) + 1;
 
@@ -134,6 +138,7 @@ export function overviewView(input: OverviewInput): OverviewView {
       error: input.marathon.error ?? null,
       ageMs: input.marathon.ageMs,
       deploymentsInProgress: input.deploymentsInProgress ?? null,
+      events: input.marathonEvents ?? null,
     },
     zookeeper: fromReports(input.reports?.zookeeper),
     weave: fromReports(input.reports?.weave),

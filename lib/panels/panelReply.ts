@@ -12,6 +12,18 @@ function freshness(s: SourceSnapshot<unknown>): Freshness {
   return { fetchedAt: s.fetchedAt === null ? null : new Date(s.fetchedAt).toISOString(), ageMs: s.ageMs };
 }
 
+// A memoized view (viewMemo.ts) is the same object for every viewer of one poll: its JSON is
+// written once too, and each reply only appends its own age. (A 1,000-agent resources view is
+// hundreds of KB of JSON; 20 viewers used to stringify it 20 times per poll.)
+const serialized = new WeakMap<object, string>();
+
+function jsonWithFreshness(view: object, f: Freshness): string {
+  let body = serialized.get(view);
+  if (body === undefined) serialized.set(view, (body = JSON.stringify(view)));
+  const tail = JSON.stringify(f).slice(1); // `"fetchedAt":…,"ageMs":…}`; later keys win, as with a spread
+  return body === "{}" ? `{${tail}` : `${body.slice(0, -1)},${tail}`;
+}
+
 export function panelReply<T, V extends object>(snapshot: SourceSnapshot<T>, upstream: "mesos" | "marathon", view: (data: T) => V): NextResponse {
   if (snapshot.error !== undefined || snapshot.data === undefined) {
     const f = snapshot.error !== undefined
@@ -20,5 +32,7 @@ export function panelReply<T, V extends object>(snapshot: SourceSnapshot<T>, ups
     const stale = snapshot.data === undefined ? null : { data: view(snapshot.data), ...freshness(snapshot) };
     return NextResponse.json({ error: { code: f.code, message: f.message, upstream: f.upstream }, stale }, { status: f.status });
   }
-  return NextResponse.json({ ...view(snapshot.data), ...freshness(snapshot) });
+  const v = view(snapshot.data);
+  if (Array.isArray(v)) return NextResponse.json({ ...v, ...freshness(snapshot) });
+  return new NextResponse(jsonWithFreshness(v, freshness(snapshot)), { headers: { "Content-Type": "application/json" } });
 }

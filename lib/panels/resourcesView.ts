@@ -60,6 +60,11 @@ function tasksPerAgent(state: MesosState): Map<string, number> {
   return counts;
 }
 
+/** The memo key of a resources view (viewMemo.ts): the overview and the resources panel share one per poll. */
+export function resourcesViewKey(archByHostname?: ReadonlyMap<string, string>): string {
+  return `resources:${JSON.stringify([...(archByHostname ?? new Map()).entries()])}`;
+}
+
 export function resourcesView(state: MesosState, input: ResourcesInput = {}): ResourcesView {
   const tasks = tasksPerAgent(state);
   const agents = state.slaves.map((a): AgentResources => ({

@@ -15,3 +15,15 @@ export function memoView<D extends object, V>(data: D, key: string, compute: (da
   byKey.set(key, view);
   return view;
 }
+
+const pairs = new WeakMap<object, WeakMap<object, unknown>>();
+
+/** A view of two cached replies (groups with the queue): computed once per pair of polls. */
+export function memoViewOf<A extends object, B extends object, V>(a: A, b: B, compute: (a: A, b: B) => V): V {
+  let byB = pairs.get(a);
+  if (!byB) pairs.set(a, (byB = new WeakMap()));
+  if (byB.has(b)) return byB.get(b) as V;
+  const view = compute(a, b);
+  byB.set(b, view);
+  return view;
+}

@@ -39,8 +39,9 @@ export function registerSocketHandlers(socket: Socket): void {
     if (clusterId !== null && (await db.cluster.findUnique({ where: { id: clusterId }, select: { id: true } }))) await joinAuthorized(socket, room as string);
   });
 
+  // The page's one socket joins and leaves rooms as its components mount and unmount.
   socket.on("unsubscribe", (room: unknown) => {
-    if (typeof room === "string" && clusterIdOfRoom(room) !== null) void socket.leave(room);
+    if (typeof room === "string" && (clusterIdOfRoom(room) !== null || room === ROOMS.nodes || room === ROOMS.runs)) void socket.leave(room);
   });
 
   socket.on("log:follow", async (msg: { jobId?: unknown; offset?: unknown }) => {

@@ -29,6 +29,10 @@ interface SourceState<T> {
   cause?: unknown;
   /** The refresh queued on or running in the lane; every caller meanwhile awaits this one. */
   pending: Promise<void> | null;
+  /** The pending refresh's request has gone out (so a change announced now may be missing from it). */
+  running: boolean;
+  /** A change was announced while the request was out: one more refresh once it ends. */
+  changedMeanwhile: boolean;
   attempted: boolean;
   lastEndAt: number;
   last: LastOutcome;
@@ -48,6 +52,7 @@ export interface SourceStatus {
 }
 
 type UpdateListener = (snapshot: SourceSnapshot<unknown>, spec: PollSource<unknown>) => void;
+type WatchedListener = (watched: boolean) => void;
 
 /**
  * One cluster's poller: named sources, each with its cache, polled only as often as someone needs
@@ -64,8 +69,12 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
   private readonly states = new Map<keyof S & string, SourceState<unknown>>();
   private readonly leases: FollowLeases;
   private readonly listeners = new Set<UpdateListener>();
+  private readonly watchedListeners = new Set<WatchedListener>();
+  /** Upstreams whose event stream is live now: their sources may poll at their event intervals. */
+  private readonly eventsLive = new Set<Upstream>();
   private readonly stopping = new AbortController();
   private watchers = 0;
+  private wasWatched = false;
   private stopped = false;
 
   constructor(opts: ClusterPollerOptions<S>) {
@@ -74,7 +83,7 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
     this.keepAliveMs = opts.keepAliveMs === undefined ? DEFAULT_KEEP_ALIVE_MS : opts.keepAliveMs;
     this.requestTimeoutMs = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.policy = opts.backoff ?? DEFAULT_BACKOFF;
-    this.leases = new FollowLeases(this.clock, () => this.rescheduleAll());
+    this.leases = new FollowLeases(this.clock, () => this.audienceChanged());
     for (const [name, spec] of Object.entries(opts.sources) as [keyof S & string, PollSource<unknown>][]) {
       if (!this.lanes.has(spec.upstream)) this.lanes.set(spec.upstream, new UpstreamLane(spec.upstream));
       this.states.set(name, {
@@ -83,6 +92,8 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
         data: undefined,
         fetchedAt: null,
         pending: null,
+        running: false,
+        changedMeanwhile: false,
         attempted: false,
         lastEndAt: 0,
         last: { durationMs: 0, bytes: null, consecutiveFailures: 0 },
@@ -123,9 +134,34 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
 
   /** How many watch the cluster now (socket.io room members); the poller polls only while > 0 or leased. */
   setWatchers(count: number): void {
-    const was = this.isWatched();
     this.watchers = Math.max(0, count);
-    if (was !== this.isWatched()) this.rescheduleAll();
+    this.audienceChanged();
+  }
+
+  /** Whether anyone watches or follows now: the audience rule for polling and for event streams. */
+  get watched(): boolean {
+    return this.isWatched();
+  }
+
+  /** Called whenever `watched` flips; returns an unsubscribe. */
+  onWatchedChange(listener: WatchedListener): () => void {
+    this.watchedListeners.add(listener);
+    return () => this.watchedListeners.delete(listener);
+  }
+
+  /**
+   * The upstream's event stream is live (or no longer): its sources switch to their event
+   * intervals, or back to their normal ones at once, a poll that is now overdue going out now.
+   */
+  setEventsLive(upstream: Upstream, live: boolean): void {
+    if (live === this.eventsLive.has(upstream)) return;
+    if (live) this.eventsLive.add(upstream);
+    else this.eventsLive.delete(upstream);
+    for (const s of this.states.values()) if (s.spec.upstream === upstream) this.schedule(s);
+  }
+
+  eventsLiveFor(upstream: Upstream): boolean {
+    return this.eventsLive.has(upstream);
   }
 
   get watcherCount(): number {
@@ -163,6 +199,10 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
     return this.snapshot(s) as SourceSnapshot<S[K]>;
   }
 
+  hasSource(source: string): boolean {
+    return this.states.has(source as keyof S & string);
+  }
+
   /** The cache as it is, without asking anyone. */
   peek<K extends keyof S & string>(source: K): SourceSnapshot<S[K]> {
     return this.snapshot(this.state(source)) as SourceSnapshot<S[K]>;
@@ -182,9 +222,41 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
       .run(() => this.fetchOnce(s))
       .finally(() => {
         s.pending = null;
+        s.running = false;
         this.schedule(s);
+        if (s.changedMeanwhile) {
+          s.changedMeanwhile = false;
+          this.refreshSoon(source);
+        }
       });
     return s.pending;
+  }
+
+  /**
+   * An event says the source changed: refresh it as early as the source allows (its `eventRefresh`:
+   * no sooner than its normal schedule, or than an on-demand refresh), in its lane. However many
+   * events come, there is at most one refresh queued and, when the change came while a request was
+   * already out, one more after it: never a request per event.
+   */
+  refreshSoon(source: keyof S & string): void {
+    const s = this.state(source);
+    if (this.stopped) return;
+    if (s.pending) {
+      // Queued but not sent yet: it will see the change. Sent: it may not have.
+      if (s.running) s.changedMeanwhile = true;
+      return;
+    }
+    const now = this.clock.now();
+    // The interval this source would have without the stream: events bring a refresh forward
+    // within that budget ("schedule"), or to the on-demand floor for sources that ask for it.
+    const normal = this.intervalOf(s, { ignoreEvents: true }) ?? s.spec.intervalMs;
+    const gap = s.spec.eventRefresh === "on-demand" ? onDemandGap(normal, s.last, this.policy) : pollDelay(normal, s.last, this.policy);
+    const earliest = s.attempted ? s.lastEndAt + gap : now;
+    if (earliest <= now) return void this.refresh(source);
+    if (s.nextAt !== null && s.nextAt <= earliest) return;
+    this.cancelTimer(s);
+    s.nextAt = earliest;
+    s.timer = this.clock.setTimeout(() => void this.refresh(source), earliest - now);
   }
 
   onUpdate(listener: UpdateListener): () => void {
@@ -219,17 +291,28 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
     this.stopping.abort(new Error("poller stopped"));
     this.leases.clear();
     for (const s of this.states.values()) this.cancelTimer(s);
+    this.audienceChanged();
     await this.whenIdle();
     this.listeners.clear();
+    this.watchedListeners.clear();
   }
 
   private isWatched(): boolean {
-    return this.watchers > 0 || this.leases.active;
+    return !this.stopped && (this.watchers > 0 || this.leases.active);
   }
 
-  private intervalOf(s: SourceState<unknown>): number | null {
-    if (this.leases.active && s.spec.followedIntervalMs !== undefined) return s.spec.followedIntervalMs;
-    if (this.isWatched()) return s.spec.intervalMs;
+  private audienceChanged(): void {
+    const watched = this.isWatched();
+    if (watched === this.wasWatched) return;
+    this.wasWatched = watched;
+    this.rescheduleAll();
+    for (const l of this.watchedListeners) l(watched);
+  }
+
+  private intervalOf(s: SourceState<unknown>, opts: { ignoreEvents?: boolean } = {}): number | null {
+    const live = !opts.ignoreEvents && this.eventsLive.has(s.spec.upstream);
+    if (this.leases.active && s.spec.followedIntervalMs !== undefined) return (live ? s.spec.eventFollowedIntervalMs : undefined) ?? s.spec.followedIntervalMs;
+    if (this.isWatched()) return (live ? s.spec.eventIntervalMs : undefined) ?? s.spec.intervalMs;
     return s.spec.keepAliveMs === undefined ? this.keepAliveMs : s.spec.keepAliveMs;
   }
 
@@ -258,6 +341,7 @@ export class ClusterPoller<S extends Record<string, unknown> = Record<string, un
 
   private async fetchOnce(s: SourceState<unknown>): Promise<void> {
     if (this.stopped) return;
+    s.running = true;
     const request = new AbortController();
     const onStop = () => request.abort(this.stopping.signal.reason);
     this.stopping.signal.addEventListener("abort", onStop, { once: true });

@@ -25,6 +25,11 @@ export const SOURCE_INTERVALS = {
   "marathon.deployments.followed": 2_000,
   "marathon.queue": 5_000,
   "marathon.info": 60_000,
+  // While the Marathon event stream is live its events refresh these early; the timer is the
+  // safety net for an event the stream never delivered, not the way changes are noticed.
+  "marathon.groups.events": 30_000,
+  "marathon.deployments.events": 30_000,
+  "marathon.deployments.followed.events": 10_000,
   "weave.status": 60_000,
 } as const;
 
@@ -33,19 +38,26 @@ export function clusterSources<MesosState, Groups, Deployments, Queue, Weave, In
 ): PollSources<Record<string, unknown>> {
   const sources: PollSources<Record<string, unknown>> = {};
   if (f.mesosState) sources["mesos.state"] = { upstream: "mesos", intervalMs: SOURCE_INTERVALS["mesos.state"], fetch: f.mesosState };
-  if (f.marathonGroups) sources["marathon.groups"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.groups"], fetch: f.marathonGroups };
+  if (f.marathonGroups) {
+    sources["marathon.groups"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.groups"], eventIntervalMs: SOURCE_INTERVALS["marathon.groups.events"], fetch: f.marathonGroups };
+  }
   if (f.marathonDeployments) {
     const ids = f.deploymentIds;
     const deployments: PollSource<Deployments> = {
       upstream: "marathon",
       intervalMs: SOURCE_INTERVALS["marathon.deployments"],
       followedIntervalMs: SOURCE_INTERVALS["marathon.deployments.followed"],
+      eventIntervalMs: SOURCE_INTERVALS["marathon.deployments.events"],
+      eventFollowedIntervalMs: SOURCE_INTERVALS["marathon.deployments.followed.events"],
+      // A deployment's events are a handful per step: the operator sees each step within a second.
+      eventRefresh: "on-demand",
       fetch: f.marathonDeployments,
       leaseEnded: ids ? (d, key) => !ids(d).includes(key) : undefined,
     };
     sources["marathon.deployments"] = deployments;
   }
-  // The queue only says something while a deployment waits; nobody needs it kept warm.
+  // The queue only says something while a deployment waits; nobody needs it kept warm. Its offer
+  // funnel changes with every offer cycle, which no event reports: it keeps its interval.
   if (f.marathonQueue) sources["marathon.queue"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.queue"], keepAliveMs: null, fetch: f.marathonQueue };
   // Slow even while watched, and kept alive at the poller's keep-alive: a version, not a state.
   if (f.marathonInfo) sources["marathon.info"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.info"], fetch: f.marathonInfo };

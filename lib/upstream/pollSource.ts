@@ -15,6 +15,17 @@ export interface PollSource<T> {
   intervalMs: number;
   /** Faster interval while a follow lease is held (e.g. marathon.deployments every 2 s). */
   followedIntervalMs?: number;
+  /** Interval while watched and the upstream's event stream is live (its events refresh the source early). */
+  eventIntervalMs?: number;
+  /** The same while a follow lease is held. */
+  eventFollowedIntervalMs?: number;
+  /**
+   * How soon after its last request an event may refresh the source: "schedule" (the default) no
+   * sooner than its normal timer would without the stream, so a cluster whose tasks churn costs
+   * no more than polling; "on-demand" as soon as an API caller may (1 s, more under strain), for
+   * events that are few by nature and that an operator waits on (a deployment's steps).
+   */
+  eventRefresh?: "schedule" | "on-demand";
   /** Interval with nobody watching; null = not at all. Defaults to the poller's keep-alive. */
   keepAliveMs?: number | null;
   fetch(signal: AbortSignal, ctx: FetchContext): Promise<T>;

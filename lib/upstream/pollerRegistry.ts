@@ -3,6 +3,7 @@ import type { Audience } from "./audience.ts";
 import type { Clock } from "./clock.ts";
 import { ClusterPoller, type ClusterPollerOptions } from "./clusterPoller.ts";
 import { CLUSTER_UPDATE_EVENT, clusterRoom } from "./clusterRoom.ts";
+import { MarathonEventFeed, type MarathonEventEndpoint, type MarathonEventFeedOptions } from "./marathonEventFeed.ts";
 import type { ClusterUpdate, PollSource, PollSources, SourceSnapshot } from "./pollSource.ts";
 
 /** Sees every poll of every cluster (success or failure), e.g. to record the resource history. */
@@ -17,6 +18,9 @@ export class UnknownClusterError extends Error {
 export interface PollerRegistryOptions {
   /** The sources of a cluster (its clients on its registered endpoints), or null when it does not exist. */
   sourcesFor(clusterId: string): Promise<PollSources<Record<string, unknown>> | null>;
+  /** The cluster's Marathon event stream endpoint, or null (no Marathon): one feed per poller. */
+  eventsFor?(clusterId: string): Promise<MarathonEventEndpoint | null>;
+  events?: MarathonEventFeedOptions;
   audience: Audience;
   // Polls only publish; closing sockets is the auth services' business.
   publisher: Pick<Publisher, "publish">;
@@ -33,6 +37,7 @@ export interface PollerRegistryOptions {
  */
 export class PollerRegistry {
   private readonly pollers = new Map<string, Promise<ClusterPoller>>();
+  private readonly feeds = new Map<ClusterPoller, MarathonEventFeed>();
   private readonly unsubscribe: () => void;
   private closed = false;
 
@@ -61,11 +66,23 @@ export class PollerRegistry {
     return this.pollers.has(clusterId);
   }
 
+  /** The Marathon event feed beside a running poller (none for a cluster without Marathon). */
+  eventFeedOf(poller: ClusterPoller): MarathonEventFeed | undefined {
+    return this.feeds.get(poller);
+  }
+
   /** Stops and forgets the cluster's poller: the cluster was deleted, or its endpoints changed. */
   async remove(clusterId: string): Promise<void> {
     const poller = this.pollers.get(clusterId);
     this.pollers.delete(clusterId);
-    await poller?.then((p) => p.stop(), () => undefined);
+    await poller?.then(
+      (p) => {
+        this.feeds.get(p)?.stop();
+        this.feeds.delete(p);
+        return p.stop();
+      },
+      () => undefined,
+    );
   }
 
   /** New endpoints (nodes, settings or URLs changed): a fresh poller, at once if someone watches. */
@@ -84,6 +101,7 @@ export class PollerRegistry {
   private async create(clusterId: string): Promise<ClusterPoller> {
     const sources = await this.opts.sourcesFor(clusterId);
     if (!sources) throw new UnknownClusterError(clusterId);
+    const events = (await this.opts.eventsFor?.(clusterId)) ?? null;
     const poller = new ClusterPoller({ ...this.opts.poller, clusterId, sources, clock: this.opts.clock });
     poller.onUpdate((snap, spec) => {
       const update: ClusterUpdate = { clusterId, source: snap.source, fetchedAt: snap.fetchedAt };
@@ -93,7 +111,9 @@ export class PollerRegistry {
       for (const listener of this.opts.listeners ?? []) listener(clusterId, snap, spec);
     });
     poller.setWatchers(this.opts.audience.watchers(clusterId));
-    return poller.start();
+    poller.start();
+    if (events) this.feeds.set(poller, new MarathonEventFeed(poller, events, this.opts.events));
+    return poller;
   }
 
   private async audienceChanged(clusterId: string): Promise<void> {
