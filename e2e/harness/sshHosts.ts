@@ -176,9 +176,29 @@ function getClientKeys(): Promise<ClientKeys> {
   return clientKeys;
 }
 
-// One password per process: every host shares the same local user, and resetting it per host
-// would invalidate credentials handed to hosts started earlier. Test files running in parallel
-// processes would overwrite each other's password (vitest.config.ts runs files one at a time).
+// One password for every process on the machine: every host shares the same local user, and a
+// process that set its own would invalidate the credentials other test processes (a second
+// checkout's tests, the demo) already handed out. The first process to need it writes it to a file
+// only root can read (created exclusively, so two processes cannot both win); the others adopt it.
+const PASSWORD_FILE = path.join(os.tmpdir(), `${PASSWORD_USER}.password`);
+
+async function sharedPassword(): Promise<string> {
+  const mine = randomBytes(12).toString("base64url");
+  try {
+    await writeFile(PASSWORD_FILE, mine, { flag: "wx", mode: 0o600 });
+    return mine;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  // Written by another process; it may still be writing it.
+  for (let i = 0; i < 50; i++) {
+    const text = (await readFile(PASSWORD_FILE, "utf8")).trim();
+    if (/^[A-Za-z0-9_-]{16}$/.test(text)) return text;
+    await sleep(20);
+  }
+  throw new Error(`${PASSWORD_FILE} does not hold a password; delete it`);
+}
+
 function getPasswordUser(): Promise<{ username: string; password: string }> {
   passwordUser ??= (async () => {
     const exists = await run("id", ["-u", PASSWORD_USER]);
@@ -187,7 +207,7 @@ function getPasswordUser(): Promise<{ username: string; password: string }> {
       // 9 = already exists: another process created it between our check and now.
       if (r.code !== 0 && r.code !== 9) throw new Error(`useradd ${PASSWORD_USER} failed: ${r.stderr.trim()}`);
     }
-    const password = randomBytes(12).toString("base64url");
+    const password = await sharedPassword();
     await runOk("chpasswd", [], `${PASSWORD_USER}:${password}\n`);
     return { username: PASSWORD_USER, password };
   })();
