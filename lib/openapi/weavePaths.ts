@@ -2,6 +2,7 @@
 
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
+const maxAge = [{ name: "maxAgeS", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 3600 }, description: "Wait for a reading at most this old (one shared read, within the poller's backoff); without it the cache is answered at once and refreshed in the background" }];
 const freshness = {
   fetchedAt: { type: ["string", "null"], format: "date-time", description: "When the poller read Weave on the nodes" },
   ageMs: { type: ["number", "null"], description: "How old the reading was when served" },
@@ -70,6 +71,7 @@ export function weavePaths() {
     "/clusters/{id}/weave": {
       parameters: idParam,
       get: {
+        parameters: maxAge,
         summary: "Each node's Weave router, read over SSH from its local API (127.0.0.1:6784 /report) through the runner's pinned connections: version, peers, connections with their state, IPAM range and use; routers down and connections not established flagged in words",
         responses: {
           "200": { description: "The routers, or why Weave cannot be read", ...json({ oneOf: [{ type: "object", properties: { readable: { const: true }, routers: { type: "array", items: router }, problems: { type: "array", items: { type: "string" } }, ...freshness } }, notReadable] }) },
@@ -80,6 +82,7 @@ export function weavePaths() {
     "/clusters/{id}/weave/dns": {
       parameters: idParam,
       get: {
+        parameters: maxAge,
         summary: "The cluster-wide WeaveDNS table grouped by name (as written, without .weave.local.), each live IP with its node, container, Marathon app and task; callouts for names on one node only, tombstoned entries and apps whose containers registered no name",
         responses: {
           "200": {

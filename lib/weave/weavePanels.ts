@@ -7,6 +7,7 @@ import { unwrapReply } from "../panels/replyData.ts";
 import { upstreamFailure } from "../panels/upstreamFailure.ts";
 import type { ClusterPoller } from "../upstream/clusterPoller.ts";
 import type { ClusterWeaveReading } from "./readClusterWeave.ts";
+import type { WeaveQuery } from "./weaveQuery.ts";
 import { weaveDnsView } from "./weaveDnsView.ts";
 import { weaveRoutersView } from "./weaveRoutersView.ts";
 import { WEAVE_SOURCE } from "./weaveSource.ts";
@@ -33,11 +34,11 @@ function cachedData<T>(poller: ClusterPoller, source: string): T | undefined {
   return d === undefined ? undefined : unwrapReply<T>(d).data;
 }
 
-async function weavePanel<V extends object>(cluster: Cluster, view: (r: ClusterWeaveReading, poller: ClusterPoller) => V): Promise<NextResponse> {
+async function weavePanel<V extends object>(cluster: Cluster, q: WeaveQuery, view: (r: ClusterWeaveReading, poller: ClusterPoller) => V): Promise<NextResponse> {
   const blocked = notReadable(cluster);
   if (blocked) return NextResponse.json(blocked);
   const poller = await clusterPanelPoller(String(cluster.id));
-  const snap = await poller.get(WEAVE_SOURCE, { staleWhileRefreshing: true });
+  const snap = await poller.get(WEAVE_SOURCE, q.maxAgeS ? { maxAgeMs: q.maxAgeS * 1000 } : { staleWhileRefreshing: true });
   const freshness = { fetchedAt: snap.fetchedAt === null ? null : new Date(snap.fetchedAt).toISOString(), ageMs: snap.ageMs };
   const reading = snap.data as ClusterWeaveReading | undefined;
   if (snap.error !== undefined || reading === undefined) {
@@ -47,12 +48,12 @@ async function weavePanel<V extends object>(cluster: Cluster, view: (r: ClusterW
   return NextResponse.json({ ...view(reading, poller), ...freshness });
 }
 
-export function weaveRoutersPanel(cluster: Cluster): Promise<NextResponse> {
-  return weavePanel(cluster, (r) => weaveRoutersView(r));
+export function weaveRoutersPanel(cluster: Cluster, q: WeaveQuery = {}): Promise<NextResponse> {
+  return weavePanel(cluster, q, (r) => weaveRoutersView(r));
 }
 
-export function weaveDnsPanel(cluster: Cluster): Promise<NextResponse> {
-  return weavePanel(cluster, (r, poller) =>
+export function weaveDnsPanel(cluster: Cluster, q: WeaveQuery = {}): Promise<NextResponse> {
+  return weavePanel(cluster, q, (r, poller) =>
     weaveDnsView(r, { mesos: cachedData<MesosState>(poller, "mesos.state"), groups: cachedData<MarathonGroup>(poller, "marathon.groups") }),
   );
 }

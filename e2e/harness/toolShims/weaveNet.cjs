@@ -54,8 +54,15 @@ function faults() {
 
 /** The router is up: launched, and not killed by an injected fault. */
 function routerUp(r = router()) {
-  return !!r.running && !faults().routerDown;
+  const up = !!r.running && !faults().routerDown;
+  // A router found down (or back) tells its peers at once, as the mesh notices a dead connection.
+  if (r.running && lastPublishedUp !== up) {
+    lastPublishedUp = up;
+    publish();
+  }
+  return up;
 }
+let lastPublishedUp;
 
 function peerName(r) {
   // Locally administered unicast MAC, stable for a host until `weave reset`.
@@ -327,6 +334,8 @@ function connectionInfo(c) {
 
 /** GET /report's WeaveStatus (prog/weaver/http.go:295-304): Go field names, null for empty slices. */
 function report() {
+  // What this host gossips is refreshed whenever it is asked (a cleared fault takes effect at once).
+  publish();
   const r = router();
   const m = mesh(r);
   const nextCheck = new Date(Date.parse(r.launchedAt || new Date().toISOString()) + 6 * 3600 * 1000);
