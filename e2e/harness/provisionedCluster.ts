@@ -1,12 +1,11 @@
-import { expect } from "vitest";
 import type { TestClient } from "./httpClient";
 
-// Helpers for integration tests on a provisioned cluster of test hosts: run a plan through the
+// Helpers for integration and browser tests on a provisioned cluster of test hosts: run a plan through the
 // API and wait for it, and poll a panel route until the poller's cache shows what a test waits for.
 
 export async function runPlan(admin: TestClient, plan: "bring-up" | "status", timeoutMs = 400_000) {
   const started = await admin.call("POST", "/api/v1/plan-runs", { body: { plan, confirm: true } });
-  expect(started.status, started.text).toBe(201);
+  if (started.status !== 201) throw new Error(`starting ${plan}: HTTP ${started.status} ${started.text.slice(0, 600)}`);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await admin.call("GET", `/api/v1/plan-runs/${started.body.id}`);
