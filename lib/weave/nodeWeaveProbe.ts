@@ -10,7 +10,7 @@ const MARK = "--armdeck-weave";
 export const NODE_WEAVE_SCRIPT = [
   `printf '%s\\n' '${MARK} hostname--'; hostname`,
   `printf '%s\\n' '${MARK} report--'; curl -s -m 5 -H 'Accept: application/json' http://127.0.0.1:6784/report; printf '\\n${MARK} report-exit %s--\\n' "$?"`,
-  `printf '%s\\n' '${MARK} containers--'; docker ps --no-trunc --format '{{.ID}} {{.Names}}' 2>&1; printf '\\n${MARK} containers-exit %s--\\n' "$?"`,
+  `printf '%s\\n' '${MARK} containers--'; docker ps -a --no-trunc --format '{{.ID}} {{.Names}}' 2>&1; printf '\\n${MARK} containers-exit %s--\\n' "$?"`,
 ].join("\n");
 
 export interface NodeContainer {

@@ -84,7 +84,7 @@ export function weaveDnsView(reading: ClusterWeaveReading, inputs: DnsJoinInputs
   const taskByContainer = new Map<string, string>();
   const runningTasks: { id: string; containerId: string | undefined }[] = [];
   for (const f of inputs.mesos?.frameworks ?? []) {
-    for (const t of f.tasks) {
+    for (const t of [...(f.completed_tasks ?? []), ...(f.tasks ?? [])]) {
       const cid = [...t.statuses].reverse().find((s) => s.container_status?.container_id)?.container_status?.container_id?.value;
       if (cid) taskByContainer.set(cid, t.id);
       if (t.state === "TASK_RUNNING") runningTasks.push({ id: t.id, containerId: cid });

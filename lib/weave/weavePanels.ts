@@ -28,13 +28,14 @@ function notReadable(cluster: Cluster): WeaveNotReadable | null {
   return null;
 }
 
-function cachedData<T>(poller: ClusterPoller, source: string): T | undefined {
+/** A source the DNS join needs, as fresh as the Weave reading asked for; its failure only loses the join. */
+async function companion<T>(poller: ClusterPoller, source: string, q: WeaveQuery): Promise<T | undefined> {
   if (!poller.status().some((s) => s.source === source)) return undefined;
-  const d = poller.peek(source).data;
-  return d === undefined ? undefined : unwrapReply<T>(d).data;
+  const snap = await poller.get(source, q.maxAgeS ? { maxAgeMs: q.maxAgeS * 1000 } : { staleWhileRefreshing: true }).catch(() => poller.peek(source));
+  return snap.data === undefined ? undefined : unwrapReply<T>(snap.data).data;
 }
 
-async function weavePanel<V extends object>(cluster: Cluster, q: WeaveQuery, view: (r: ClusterWeaveReading, poller: ClusterPoller) => V): Promise<NextResponse> {
+async function weavePanel<V extends object>(cluster: Cluster, q: WeaveQuery, view: (r: ClusterWeaveReading, poller: ClusterPoller) => V | Promise<V>): Promise<NextResponse> {
   const blocked = notReadable(cluster);
   if (blocked) return NextResponse.json(blocked);
   const poller = await clusterPanelPoller(String(cluster.id));
@@ -43,9 +44,9 @@ async function weavePanel<V extends object>(cluster: Cluster, q: WeaveQuery, vie
   const reading = snap.data as ClusterWeaveReading | undefined;
   if (snap.error !== undefined || reading === undefined) {
     const f = snap.error !== undefined ? upstreamFailure("ssh", snap.cause, snap.error) : { status: 503 as const, code: "upstream_pending", upstream: "ssh", message: "Weave has not been read from the nodes yet" };
-    return NextResponse.json({ error: { code: f.code, message: f.message, upstream: f.upstream }, stale: reading ? { data: view(reading, poller), ...freshness } : null }, { status: f.status });
+    return NextResponse.json({ error: { code: f.code, message: f.message, upstream: f.upstream }, stale: reading ? { data: await view(reading, poller), ...freshness } : null }, { status: f.status });
   }
-  return NextResponse.json({ ...view(reading, poller), ...freshness });
+  return NextResponse.json({ ...(await view(reading, poller)), ...freshness });
 }
 
 export function weaveRoutersPanel(cluster: Cluster, q: WeaveQuery = {}): Promise<NextResponse> {
@@ -53,7 +54,7 @@ export function weaveRoutersPanel(cluster: Cluster, q: WeaveQuery = {}): Promise
 }
 
 export function weaveDnsPanel(cluster: Cluster, q: WeaveQuery = {}): Promise<NextResponse> {
-  return weavePanel(cluster, q, (r, poller) =>
-    weaveDnsView(r, { mesos: cachedData<MesosState>(poller, "mesos.state"), groups: cachedData<MarathonGroup>(poller, "marathon.groups") }),
+  return weavePanel(cluster, q, async (r, poller) =>
+    weaveDnsView(r, { mesos: await companion<MesosState>(poller, "mesos.state", q), groups: await companion<MarathonGroup>(poller, "marathon.groups", q) }),
   );
 }
