@@ -29,7 +29,7 @@ function RouterCard({ r }: { r: RouterView }) {
         </span>
         {r.version && <span className="font-mono text-xs text-slate-600">weave {r.version}</span>}
         {r.peer && <span className="font-mono text-xs text-slate-500">{r.peer.name}({r.peer.nickname})</span>}
-        <span className="ml-auto text-xs text-slate-500">read <RelativeTime iso={r.readAt} /></span>
+        <span className="ml-auto text-xs text-slate-500">as of <RelativeTime iso={r.readAt} /></span>
       </header>
       {r.problems.length > 0 && (
         <ul role="alert" className="list-disc space-y-1 rounded bg-amber-50 py-2 pl-6 pr-2 text-sm text-amber-900" data-testid="weave-router-problems">

@@ -64,7 +64,8 @@ function routerView(r: NodeWeaveReading, map: PeerNodes, clusterSize: number): R
   for (const c of connections) {
     if (c.state === "established") continue;
     const to = c.node ? `${c.node} (${c.address})` : c.address;
-    problems.push(`${r.node.name}'s connection ${c.outbound ? "to" : "from"} ${to} is ${c.state}${c.info ? `: ${c.info}` : ""}. Not established: ${PORTS_HINT}.`);
+    const state = c.state === "failed" ? "has failed" : `is ${c.state}`;
+    problems.push(`${r.node.name}'s connection ${c.outbound ? "to" : "from"} ${to} ${state}${c.info ? `: ${c.info}` : ""}. Not established: ${PORTS_HINT}.`);
   }
   if (R.Peers.length < clusterSize) {
     const seen = new Set(R.Peers.map((p) => map.byPeer.get(p.Name)?.name));
