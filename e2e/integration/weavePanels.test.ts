@@ -197,11 +197,14 @@ describe("the Weave panel and the WeaveDNS table of a provisioned cluster", () =
       })),
     });
     await containersSettled(4 + payloads.length);
+    // Armdeck reads Weave (and docker's names) on every node with these values in its state.
+    await pollPanel(admin, fresh("/weave"), (x) => x.routers?.length === 3);
+    await pollPanel(admin, fresh("/weave/dns"), (x) => x.entries?.length > 0);
+    for (const h of hosts) expect(existsSync(h.hostPath(canary)), `canary on ${h.hostname}`).toBe(false);
+    expect(existsSync(canary), "canary on this machine").toBe(false);
+    // The values arrived intact, as data.
     const dns = await pollPanel(admin, fresh("/weave/dns"), (x) => x.entries?.filter((e: any) => e.name.includes("touch")).length === payloads.length);
     expect(dns.entries.filter((e: any) => e.name.includes("touch")).map((e: any) => e.name).sort()).toEqual(payloads.map((p) => `x${p}`).sort());
-    await pollPanel(admin, fresh("/weave"), (x) => x.routers?.length === 3);
-    for (const h of hosts) expect(existsSync(h.hostPath(canary)), h.hostname).toBe(false);
-    expect(existsSync(canary)).toBe(false);
   });
 
   it("an adopted cluster says in words that Weave is not readable without SSH nodes", async () => {
