@@ -31,8 +31,11 @@ function section(out: string, name: string): string | null {
 }
 
 function exitOf(out: string, name: string): number | null {
-  const m = new RegExp(`${MARK} ${name}-exit (\\d+)--`).exec(out);
-  return m ? Number(m[1]) : null;
+  const tag = `${MARK} ${name}-exit `;
+  const at = out.indexOf(tag);
+  if (at < 0) return null;
+  const code = out.slice(at + tag.length, out.indexOf("--", at + tag.length));
+  return /^\d{1,3}$/.test(code) ? Number(code) : null;
 }
 
 // curl's exit codes for "nothing answered on 127.0.0.1:6784" (7 refused, 28 timed out, 52 empty reply).
