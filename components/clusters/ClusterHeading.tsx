@@ -14,6 +14,7 @@ export function ClusterHeading({ clusterId, page }: { clusterId: string; page: s
     { href: `${base}/resources`, label: "Resources" },
     { href: `${base}/marathon`, label: "Marathon" },
     { href: `${base}/deploy`, label: "Deploy" },
+    { href: `${base}/weave`, label: "Weave" },
   ];
   const name = cluster.data?.name ?? `#${clusterId}`;
   return (

@@ -8,6 +8,7 @@ import { startAppServer, type AppServer } from "../harness/appServer";
 import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
 import { enrolHosts } from "../harness/enrolHosts";
 import { TestClient } from "../harness/httpClient";
+import { pollPanel, runPlan as runPlanOf } from "../harness/provisionedCluster";
 
 let server: AppServer;
 let hosts: ClusterHost[];
@@ -15,30 +16,8 @@ let admin: TestClient;
 let mesosUrl: string;
 let marathonUrl: string;
 
-async function runPlan(plan: "bring-up" | "status", timeoutMs = 400_000) {
-  const started = await admin.call("POST", "/api/v1/plan-runs", { body: { plan, confirm: true } });
-  expect(started.status, started.text).toBe(201);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await admin.call("GET", `/api/v1/plan-runs/${started.body.id}`);
-    if (!["queued", "running"].includes(res.body.run.status)) return res.body;
-    if (Date.now() > deadline) throw new Error(`${plan} still ${res.body.run.status}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-/** Polls a panel route until `done` holds (the poller fills its cache in the background). */
-async function panel(path: string, done: (body: any) => boolean, timeoutMs = 30_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  let last: { status: number; text: string } | undefined;
-  while (Date.now() < deadline) {
-    const res = await admin.call("GET", `/api/v1/clusters/1${path}`);
-    last = res;
-    if (res.status === 200 && done(res.body)) return res.body;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${path} never matched; last reply ${last?.status} ${last?.text.slice(0, 600)}`);
-}
+const runPlan = (plan: "bring-up" | "status") => runPlanOf(admin, plan);
+const panel = (path: string, done: (body: any) => boolean) => pollPanel(admin, path, done);
 
 const upstream = async (url: string, init?: RequestInit): Promise<any> => (await fetch(url, init)).json();
 

@@ -15,9 +15,18 @@ export class ConnectionPool {
   get(nodeId: string): Promise<Client> {
     let conn = this.connections.get(nodeId);
     if (!conn) {
-      conn = this.open(nodeId);
-      this.connections.set(nodeId, conn);
-      conn.catch(() => this.connections.delete(nodeId));
+      const opened = this.open(nodeId);
+      conn = opened;
+      this.connections.set(nodeId, opened);
+      // Forget only this connection: a late close of an older one must not drop its successor
+      // (the pool is shared by the whole process, lib/ssh/sharedPool.ts).
+      const forget = () => {
+        if (this.connections.get(nodeId) === opened) this.connections.delete(nodeId);
+      };
+      opened.then((client) => {
+        client.on("close", forget);
+        client.on("error", forget);
+      }, forget);
     }
     return conn;
   }
@@ -37,12 +46,6 @@ export class ConnectionPool {
   private async open(nodeId: string): Promise<Client> {
     const node = await db.node.findUnique({ where: { id: nodeId } });
     if (!node) throw new NotFoundError("Node");
-    const client = await openConnection(node, openCredentials(node.secretCipher), node.hostKeyFingerprint);
-    const forget = () => {
-      if (this.connections.get(nodeId)) this.connections.delete(nodeId);
-    };
-    client.on("close", forget);
-    client.on("error", forget);
-    return client;
+    return openConnection(node, openCredentials(node.secretCipher), node.hostKeyFingerprint);
   }
 }

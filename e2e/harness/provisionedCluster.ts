@@ -1,0 +1,29 @@
+import type { TestClient } from "./httpClient";
+
+// Helpers for integration and browser tests on a provisioned cluster of test hosts: run a plan through the
+// API and wait for it, and poll a panel route until the poller's cache shows what a test waits for.
+
+export async function runPlan(admin: TestClient, plan: "bring-up" | "status", timeoutMs = 400_000) {
+  const started = await admin.call("POST", "/api/v1/plan-runs", { body: { plan, confirm: true } });
+  if (started.status !== 201) throw new Error(`starting ${plan}: HTTP ${started.status} ${started.text.slice(0, 600)}`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await admin.call("GET", `/api/v1/plan-runs/${started.body.id}`);
+    if (!["queued", "running"].includes(res.body.run.status)) return res.body;
+    if (Date.now() > deadline) throw new Error(`${plan} still ${res.body.run.status}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Polls `/api/v1/clusters/<clusterId><path>` until `done` holds (the poller fills its cache in the background). */
+export async function pollPanel(admin: TestClient, path: string, done: (body: any) => boolean, timeoutMs = 30_000, clusterId = 1): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  let last: { status: number; text: string } | undefined;
+  while (Date.now() < deadline) {
+    const res = await admin.call("GET", `/api/v1/clusters/${clusterId}${path}`);
+    last = res;
+    if (res.status === 200 && done(res.body)) return res.body;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${path} never matched; last reply ${last?.status} ${last?.text.slice(0, 600)}`);
+}
