@@ -110,6 +110,8 @@ async function installShims(host: TestSshHost, spec: ClusterHostSpec, assetsDir:
   await mkdir(path.join(libDir, "templates"), { recursive: true });
   await copyFile(path.join(TOOL_SHIMS_DIR, "lib.cjs"), libPath);
   await copyFile(path.join(TOOL_SHIMS_DIR, "zk.cjs"), path.join(libDir, "zk.cjs"));
+  await copyFile(path.join(TOOL_SHIMS_DIR, "weaveNet.cjs"), path.join(libDir, "weaveNet.cjs"));
+  await copyFile(path.join(TOOL_SHIMS_DIR, "containerExec.cjs"), path.join(libDir, "containerExec.cjs"));
   const config = {
     hostname: spec.hostname,
     address: host.address,

@@ -2,14 +2,17 @@
 "use strict";
 // curl stand-in for the two downloads the runbook makes (a Mesos release tarball from the
 // Apache archive, the weave script from GitHub releases), which cannot reach the internet
-// here. Every other URL, notably the app's http://127.… status probes, goes to the real
-// /usr/bin/curl with the arguments untouched.
+// here, and for the Weave router's local HTTP API (http://127.0.0.1:6784, the host's own
+// router: no router listens, and loopback is shared by the test hosts), answered from the
+// Weave model (weaveNet.cjs). Every other URL, notably the app's http://127.… status probes,
+// goes to the real /usr/bin/curl with the arguments untouched.
 
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const childProcess = require("node:child_process");
 const lib = require("__ARMDECK_SHIM_LIB__");
+const ROUTER_API_RE = /^(?:http:\/\/)?(?:127\.0\.0\.1|localhost):6784(\/[^?#]*)?(\?[^#]*)?$/;
 
 const MESOS_VERSIONS = lib.config.mesosVersions;
 const WEAVE_VERSIONS = ["2.5.0", "2.5.1", "2.5.2", "2.6.0", "2.6.2", "2.6.4", "2.6.5", "2.7.0", "2.8.0", "2.8.1"];
@@ -19,7 +22,7 @@ const WEAVE_RE = /^(?:https?:\/\/)?(?:github\.com\/weaveworks\/weave\/releases\/
 const SHORT_WITH_VALUE = new Set(["o", "H", "d", "X", "u", "A", "e", "m", "w", "T", "r", "C", "x", "U", "b", "c", "F", "K", "y", "Y", "z", "E", "K"]);
 
 function parse(argv) {
-  const o = { output: undefined, remoteName: false, fail: false, silent: false, showError: false, location: false, url: undefined, urls: 0 };
+  const o = { output: undefined, remoteName: false, fail: false, silent: false, showError: false, location: false, url: undefined, urls: 0, headers: [], method: "GET" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--output") o.output = argv[++i];
@@ -30,8 +33,10 @@ function parse(argv) {
     else if (a === "--show-error") o.showError = true;
     else if (a === "--location") o.location = true;
     else if (a === "--url") (o.url = argv[++i]), o.urls++;
+    else if (a === "--header") o.headers.push(argv[++i] || "");
+    else if (a === "--request") o.method = argv[++i] || "GET";
     else if (a.startsWith("--")) {
-      if (["--header", "--data", "--request", "--user", "--user-agent", "--max-time", "--connect-timeout", "--retry", "--retry-delay", "--cacert", "--write-out", "--proto", "--proto-redir", "--data-raw", "--data-binary", "--resolve", "--interface"].includes(a)) i++;
+      if ([ "--data", "--request", "--user", "--user-agent", "--max-time", "--connect-timeout", "--retry", "--retry-delay", "--cacert", "--write-out", "--proto", "--proto-redir", "--data-raw", "--data-binary", "--resolve", "--interface"].includes(a)) i++;
     } else if (a.startsWith("-") && a.length > 1) {
       const flags = a.slice(1);
       for (let j = 0; j < flags.length; j++) {
@@ -44,6 +49,8 @@ function parse(argv) {
         else if (SHORT_WITH_VALUE.has(f)) {
           const value = j < flags.length - 1 ? flags.slice(j + 1) : argv[++i];
           if (f === "o") o.output = value;
+          if (f === "H") o.headers.push(value || "");
+          if (f === "X") o.method = value || "GET";
           break;
         }
       }
@@ -118,9 +125,36 @@ function weaveScript(version) {
   return content;
 }
 
+/** The router's control API (report-fields.md): /status[/sub] text, /report JSON, /domain. */
+function routerApi(o, route, query) {
+  const net = require(path.join(path.dirname("__ARMDECK_SHIM_LIB__"), "weaveNet.cjs"));
+  if (!net.routerUp()) {
+    if (!o.silent || o.showError) lib.err("curl: (7) Failed to connect to 127.0.0.1 port 6784 after 0 ms: Connection refused\n");
+    return 7;
+  }
+  const accept = o.headers.map((h) => /^accept:\s*(.*)$/i.exec(h)).find(Boolean);
+  const reply = (status, body) => {
+    if (o.fail && status >= 400) {
+      if (!o.silent || o.showError) lib.err(`curl: (22) The requested URL returned error: ${status}\n`);
+      return 22;
+    }
+    return deliver({ ...o, silent: true }, Buffer.from(body), "http://127.0.0.1:6784/");
+  };
+  if (o.method !== "GET") return reply(405, "405 method not allowed\n");
+  if (route === "/report" && accept && accept[1].trim() === "application/json") return reply(200, net.reportText());
+  if (route === "/report") return reply(400, query.includes("format=") ? "error: format templates are not served by the Armdeck stand-in\n" : "error: must supply one format parameter\n");
+  if (route === "/status") return reply(200, net.statusText());
+  const sub = /^\/status\/([a-z]+)$/.exec(route);
+  if (sub && net.subStatus(sub[1]) !== undefined) return reply(200, net.subStatus(sub[1]));
+  if (route === "/domain") return reply(200, net.DOMAIN);
+  return reply(404, "404 page not found\n");
+}
+
 function main(argv) {
   const o = parse(argv);
   const url = o.url || "";
+  const api = o.urls === 1 ? ROUTER_API_RE.exec(url) : null;
+  if (api) return routerApi(o, api[1] || "/", api[2] || "");
   const mesos = MESOS_RE.exec(url);
   const weave = WEAVE_RE.exec(url);
   if (o.urls !== 1 || (!mesos && !weave)) {

@@ -1,13 +1,20 @@
 #!/usr/bin/node
 "use strict";
 // docker CLI stand-in, present on a test host only once apt-get installed docker.io. There is
-// no daemon: pulls are recorded in the host's private state and answered from there, with the
-// wording docker 20.10 (Debian 12's docker.io) uses. Containers cannot run; the only container
-// it shows is the weave router while the weave stand-in is launched.
+// no daemon: pulls and containers are recorded in the host's private state and answered from
+// there, with the wording docker 20.10 (Debian 12's docker.io) uses. Nothing really runs in a
+// container: `docker run` records one (the Mesos agent stand-in runs its tasks' containers this
+// way, named mesos-<container id>), and through the weave proxy's socket it is attached to Weave
+// and registers its hostname in WeaveDNS (weaveNet.cjs). `docker exec` answers getent, nslookup,
+// ping and cat "inside" it from that model (containerExec.cjs). The weave router shows as a
+// container too while the weave stand-in is launched.
 
 const fs = require("node:fs");
 const os = require("node:os");
+const path = require("node:path");
 const lib = require("__ARMDECK_SHIM_LIB__");
+const net = require(path.join(path.dirname("__ARMDECK_SHIM_LIB__"), "weaveNet.cjs"));
+const containerExec = require(path.join(path.dirname("__ARMDECK_SHIM_LIB__"), "containerExec.cjs"));
 
 const VERSION = "20.10.24+dfsg1";
 const API = "1.41";
@@ -81,12 +88,13 @@ function imageJson(img) {
 function weaveContainer() {
   const w = lib.readJson(WEAVE, {});
   if (!w.running) return undefined;
+  const up = net.routerUp(w);
   return {
     Id: w.containerId,
     Name: "/weave",
     Image: `weaveworks/weave:${w.version}`,
     Created: w.launchedAt,
-    State: { Status: "running", Running: true, Paused: false, Restarting: false, Pid: 0, ExitCode: 0, StartedAt: w.launchedAt },
+    State: { Status: up ? "running" : "exited", Running: up, Paused: false, Restarting: false, Pid: 0, ExitCode: up ? 0 : 2, StartedAt: w.launchedAt },
     Config: { Hostname: lib.hostname(), Image: `weaveworks/weave:${w.version}` },
     NetworkSettings: { IPAddress: "" },
   };
@@ -170,6 +178,11 @@ function inspect(args, kind) {
       found.push(c);
       continue;
     }
+    const own = kind !== "image" ? findContainer(n, net.containers().filter((x) => !x.removed)) : undefined;
+    if (own) {
+      found.push(containerJson(own));
+      continue;
+    }
     const img = all[parseRef(n).key] || Object.values(all).find((i) => n.replace(/^sha256:/, "").length >= 4 && i.id.startsWith(n.replace(/^sha256:/, "")));
     if (img && kind !== "container") found.push(imageJson(img));
     else {
@@ -199,14 +212,253 @@ function imagesCmd(args) {
 
 function ps(args) {
   const quiet = args.includes("-q") || args.includes("--quiet");
-  const c = weaveContainer();
+  const all = args.includes("-a") || args.includes("--all");
+  const noTrunc = args.includes("--no-trunc");
+  const fmt = optionValue(args, ["--format"]);
+  const w = weaveContainer();
+  const rows = [];
+  if (w && (all || w.State.Running)) rows.push({ ID: w.Id, Image: w.Image, Command: '"/home/weave/weaver …"', Status: w.State.Running ? "Up 2 minutes" : "Exited (2) 1 second ago", Names: "weave" });
+  for (const c of containerRows(all)) rows.push({ ID: c.Id, Image: c.Image, Command: `"${[...c.Entrypoint, ...c.Cmd].join(" ").slice(0, 20)}"`, Status: c.state === "running" ? "Up 1 minute" : `Exited (${c.exitCode ?? 0}) 1 second ago`, Names: c.Name });
+  const id = (r) => (noTrunc ? r.ID : r.ID.slice(0, 12));
   if (quiet) {
-    if (c) lib.say(c.Id.slice(0, 12));
+    for (const r of rows) lib.say(id(r));
+    return 0;
+  }
+  if (fmt) {
+    for (const r of rows) lib.say(format(fmt, { ...r, ID: id(r) }));
     return 0;
   }
   lib.say("CONTAINER ID   IMAGE                     COMMAND                  CREATED         STATUS         PORTS     NAMES");
-  if (c) lib.say(`${c.Id.slice(0, 12)}   ${c.Image.padEnd(25)} "/home/weave/weaver …"   2 minutes ago   Up 2 minutes             weave`);
+  for (const r of rows) lib.say(`${id(r)}   ${r.Image.padEnd(25)} ${r.Command.padEnd(24)} 2 minutes ago   ${r.Status.padEnd(14)}           ${r.Names}`);
   return 0;
+}
+
+// ---- Containers (records only; see the header)
+
+const WEAVE_SOCKET = "/var/run/weave/weave.sock";
+const RUN_WITH_VALUE = new Set(["--name", "-h", "--hostname", "--net", "--network", "-e", "--env", "--entrypoint", "--cpu-shares", "-c", "-m", "--memory", "-v", "--volume", "-p", "--publish", "-l", "--label", "--dns", "--dns-search", "-w", "--workdir", "-u", "--user", "--add-host", "--cpus", "--log-driver", "--log-opt", "--restart", "--stop-signal", "--mount", "--ip"]);
+const RUN_FLAGS = new Set(["-d", "--detach", "--rm", "-i", "--interactive", "-t", "--tty", "--privileged", "-it", "-ti", "-P", "--init"]);
+
+function findContainer(ref, list = net.containers()) {
+  const name = String(ref).replace(/^\//, "");
+  return list.find((c) => c.Name === name) || (name.length >= 1 ? list.find((c) => c.Id.startsWith(name)) : undefined);
+}
+
+function containerJson(c) {
+  const running = c.state === "running";
+  return {
+    Id: c.Id,
+    Created: c.createdAt,
+    Path: c.Entrypoint.length ? c.Entrypoint[0] : c.Cmd[0] || "",
+    Args: [...c.Entrypoint.slice(1), ...(c.Entrypoint.length ? c.Cmd : c.Cmd.slice(1))],
+    State: { Status: running ? "running" : "exited", Running: running, Paused: false, Restarting: false, OOMKilled: false, Dead: false, Pid: running ? c.pid : 0, ExitCode: running ? 0 : c.exitCode ?? 137, Error: "", StartedAt: c.startedAt, FinishedAt: c.finishedAt || "0001-01-01T00:00:00Z" },
+    Image: `sha256:${lib.hex(c.Image + ":id", 64)}`,
+    Name: `/${c.Name}`,
+    RestartCount: 0,
+    Driver: "overlay2",
+    Platform: "linux",
+    HostConfig: { NetworkMode: c.network, Dns: c.viaProxy ? ["172.17.0.1"] : [], DnsSearch: c.viaProxy ? ["."] : [], Privileged: false },
+    Config: { Hostname: c.Hostname, Domainname: c.Domainname, User: "", Env: c.Env, Cmd: c.Cmd, Image: c.Image, Entrypoint: c.Entrypoint.length ? c.Entrypoint : null, Labels: c.Labels },
+    NetworkSettings: {
+      IPAddress: running && c.network === "bridge" ? c.bridgeIp : "",
+      Networks: c.network === "bridge" ? { bridge: { IPAddress: running ? c.bridgeIp : "", Gateway: running ? "172.17.0.1" : "", IPPrefixLen: running ? 16 : 0, MacAddress: running ? c.bridgeMac : "" } } : {},
+    },
+  };
+}
+
+function parseRun(args) {
+  const o = { name: undefined, hostname: undefined, network: "bridge", env: [], labels: {}, entrypoint: undefined, detach: false };
+  let i = 0;
+  for (; i < args.length; i++) {
+    let a = args[i];
+    let value;
+    const eq = a.indexOf("=");
+    if (a.startsWith("--") && eq > 0) {
+      value = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    if (RUN_WITH_VALUE.has(a)) {
+      if (value === undefined) value = args[++i];
+      if (value === undefined) return { error: `flag needs an argument: ${a}` };
+      if (a === "--name") o.name = value;
+      else if (a === "-h" || a === "--hostname") o.hostname = value;
+      else if (a === "--net" || a === "--network") o.network = value === "default" ? "bridge" : value;
+      else if (a === "-e" || a === "--env") o.env.push(value);
+      else if (a === "-l" || a === "--label") o.labels[value.split("=")[0]] = value.split("=").slice(1).join("=");
+      else if (a === "--entrypoint") o.entrypoint = value;
+    } else if (RUN_FLAGS.has(a)) {
+      if (a === "-d" || a === "--detach") o.detach = true;
+    } else if (a.startsWith("-")) {
+      return { error: `unknown flag: ${a}` };
+    } else break;
+  }
+  o.image = args[i];
+  o.cmd = args.slice(i + 1);
+  return o;
+}
+
+/**
+ * docker run/create. Through the weave proxy (the agent's --docker_socket) the container is
+ * attached with an IP from this peer's IPAM range and, like proxy/create_container_interceptor.go
+ * and proxy.go:494-518@v2.8.1, registers Hostname.Domainname, or its name when it has no
+ * hostname; names outside weave.local are not registered.
+ */
+function run(args, socket, start) {
+  const o = parseRun(args);
+  if (o.error) {
+    lib.warn(`${o.error}`, "See 'docker run --help'.");
+    return 125;
+  }
+  if (!o.image) {
+    lib.warn('"docker run" requires at least 1 argument.', "See 'docker run --help'.");
+    return 1;
+  }
+  const list = net.containers();
+  if (o.name !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(o.name)) {
+    lib.warn(`docker: Error response from daemon: Invalid container name (${o.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.`, "See 'docker run --help'.");
+    return 125;
+  }
+  if (o.name && findContainer(o.name, list.filter((c) => c.Name === o.name))) {
+    const other = list.find((c) => c.Name === o.name);
+    lib.warn(`docker: Error response from daemon: Conflict. The container name "/${o.name}" is already in use by container "${other.Id}". You have to remove (or rename) that container to be able to reuse that name.`, "See 'docker run --help'.");
+    return 125;
+  }
+  if (!images()[parseRef(o.image).key]) {
+    lib.warn(`Unable to find image '${o.image}' locally`);
+    const code = pull([o.image]);
+    if (code !== 0) return 125;
+  }
+  const viaProxy = socket === WEAVE_SOCKET && net.routerUp();
+  const id = lib.randomHex(64);
+  const name = o.name || `${["brave", "calm", "eager", "keen"][parseInt(id.slice(0, 2), 16) % 4]}_${["turing", "hopper", "lovelace", "curie"][parseInt(id.slice(2, 4), 16) % 4]}`;
+  // Docker splits --hostname a.b.c into Hostname "a" and Domainname "b.c"; the proxy joins them again.
+  let hostname = o.hostname;
+  let domainname = "";
+  if (hostname && hostname.includes(".")) {
+    domainname = hostname.slice(hostname.indexOf(".") + 1);
+    hostname = hostname.slice(0, hostname.indexOf("."));
+  }
+  if (!hostname && viaProxy && `${name}.weave.local`.length <= 64) {
+    hostname = name;
+    domainname = "weave.local";
+  }
+  const now = new Date().toISOString();
+  const running = list.filter((c) => c.state === "running" && c.network === "bridge").length;
+  const c = {
+    Id: id,
+    Name: name,
+    Image: o.image,
+    Hostname: hostname || id.slice(0, 12),
+    Domainname: domainname,
+    Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", ...o.env],
+    Cmd: o.cmd,
+    Entrypoint: o.entrypoint ? [o.entrypoint] : [],
+    Labels: o.labels,
+    network: o.network,
+    viaProxy,
+    createdAt: now,
+    startedAt: start ? now : "0001-01-01T00:00:00Z",
+    state: start ? "running" : "created",
+    pid: 20000 + (parseInt(id.slice(0, 4), 16) % 10000),
+    bridgeIp: `172.17.0.${2 + running}`,
+    bridgeMac: `02:42:ac:11:00:${(2 + running).toString(16).padStart(2, "0")}`,
+    installed: [],
+  };
+  if (viaProxy && start) attach(c, list);
+  list.push(c);
+  net.saveContainers(list);
+  if (o.detach || !start) lib.say(id);
+  return 0;
+}
+
+function attach(c, list) {
+  c.weave = net.allocateIp(list);
+  const fqdn = c.Domainname ? `${c.Hostname}.${c.Domainname}.` : undefined;
+  if (c.weave && fqdn && fqdn.toLowerCase().endsWith(`.${net.DOMAIN}`)) c.dns = fqdn;
+}
+
+function stopContainers(args, signal) {
+  const names = positional(args, ["-t", "--time", "-s", "--signal"]);
+  const list = net.containers();
+  let code = 0;
+  for (const n of names) {
+    const c = findContainer(n, list);
+    if (!c) {
+      lib.warn(`Error response from daemon: No such container: ${n}`);
+      code = 1;
+      continue;
+    }
+    if (c.state === "running") {
+      c.state = "exited";
+      c.exitCode = signal === "kill" ? 137 : 143;
+      c.finishedAt = new Date().toISOString();
+    } else if (signal === "kill") {
+      lib.warn(`Error response from daemon: Cannot kill container: ${n}: Container ${c.Id} is not running`);
+      code = 1;
+      continue;
+    }
+    lib.say(n);
+  }
+  net.saveContainers(list);
+  return code;
+}
+
+function rm(args) {
+  const force = args.includes("-f") || args.includes("--force");
+  const list = net.containers();
+  let code = 0;
+  for (const n of positional(args)) {
+    const c = findContainer(n, list);
+    if (!c || c.removed) {
+      lib.warn(`Error: No such container: ${n}`);
+      code = 1;
+      continue;
+    }
+    if (c.state === "running" && !force) {
+      lib.warn(`Error response from daemon: You cannot remove a running container ${c.Id}. Stop the container before attempting removal or force remove`);
+      code = 1;
+      continue;
+    }
+    if (c.state === "running") {
+      c.state = "exited";
+      c.finishedAt = new Date().toISOString();
+    }
+    // Removed, but its DNS tombstone stays in the router for a while (weaveNet.cjs).
+    c.removed = true;
+    lib.say(n);
+  }
+  net.saveContainers(list);
+  return code;
+}
+
+function exec(args) {
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (["-e", "--env", "-u", "--user", "-w", "--workdir"].includes(a)) i++;
+    else if (a.startsWith("-")) continue;
+    else break;
+  }
+  const ref = args[i];
+  const cmd = args.slice(i + 1);
+  if (!ref || cmd.length === 0) {
+    lib.warn('"docker exec" requires at least 2 arguments.', "See 'docker exec --help'.", "", "Usage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]", "", "Run a command in a running container");
+    return 1;
+  }
+  const c = findContainer(ref, net.containers().filter((x) => !x.removed));
+  if (!c) {
+    lib.warn(`Error: No such container: ${ref}`);
+    return 1;
+  }
+  if (c.state !== "running") {
+    lib.warn(`Error response from daemon: Container ${c.Id} is not running`);
+    return 1;
+  }
+  return containerExec.run(c, cmd, { dockerPath: process.argv[1] });
+}
+
+function containerRows(all) {
+  return net.containers().filter((c) => !c.removed && (all || c.state === "running"));
 }
 
 function version(args) {
@@ -295,6 +547,7 @@ function info() {
 }
 
 function main(argv) {
+  if (argv[0] === "__container-tool") return containerExec.runWrapped(argv[1], argv.slice(2));
   let host = process.env.DOCKER_HOST;
   let i = 0;
   for (; i < argv.length; i++) {
@@ -336,6 +589,7 @@ function main(argv) {
     case "container":
       if (args[0] === "inspect") return inspect(args.slice(1), "container");
       if (args[0] === "ls" || args[0] === "list") return ps(args.slice(1));
+      if (args[0] === "exec") return exec(args.slice(1));
       break;
     case "ps":
       return ps(args);
@@ -344,11 +598,17 @@ function main(argv) {
     case "info":
       return info();
     case "run":
+      return run(args, socket || DEFAULT_SOCKET, true);
     case "create":
-    case "start":
+      return run(args, socket || DEFAULT_SOCKET, false);
+    case "stop":
+      return stopContainers(args, "stop");
+    case "kill":
+      return stopContainers(args, "kill");
+    case "rm":
+      return rm(args);
     case "exec":
-      lib.warn("docker: Error response from daemon: Armdeck test hosts have no container runtime; containers cannot run here.", "See 'docker run --help'.");
-      return 125;
+      return exec(args);
     default:
       break;
   }

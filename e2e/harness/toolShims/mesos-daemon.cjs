@@ -511,8 +511,19 @@ async function runAgent() {
   };
   register();
   const timer = setInterval(register, 1000);
+  // The Docker containerizer: the agent's running tasks become containers of the docker stand-in.
+  const containers = containerizers.includes("docker")
+    ? lib.requireStandin("standin/shimHost/agentContainers.ts").startAgentContainers({
+        masterAddress: async () => (masterPid ? masterPid.replace(/^master@/, "") : undefined),
+        agentId: () => agentId,
+        docker: flags.docker,
+        dockerSocket: flags.docker_socket,
+        log: (m) => log("W", "docker.cpp", 1234, m),
+      })
+    : undefined;
   const shutdown = () => {
     clearInterval(timer);
+    if (containers) containers.stop();
     if (session) session.close();
     server.close();
     process.exit(0);
