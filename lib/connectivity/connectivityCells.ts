@@ -50,7 +50,9 @@ function missingAnswer(c: LayoutContainer, part: NodePart | undefined, row: RowO
 
 function dnsCell(c: LayoutContainer, fqdn: string, a: ToolAnswer, row: RowOutput, weaveDns: string | null, layout: CheckLayout): Partial<ConnectivityCell> {
   const ips = resolvedIps(a.text);
-  const owners = layout.containers.filter((o) => o.hostname === fqdn && o.ip !== null);
+  // getent reads /etc/hosts first, where a container finds its own name: an answer, but not WeaveDNS's.
+  const fromHostsFile = a.text.startsWith("via=getent") && fqdn === c.hostname;
+  const owners = fromHostsFile ? [] : layout.containers.filter((o) => o.hostname === fqdn && o.ip !== null);
   const missing = owners.filter((o) => !ips.includes(o.ip!));
   if (a.code === 127 && /no-resolver-tool/.test(a.text)) {
     return { dns: [], reachable: false, error: `${who(c)} has neither getent nor nslookup to resolve ${fqdn}; Armdeck installs nothing into containers without asking: "apt-get install -y dnsutils" inside it would add nslookup` };

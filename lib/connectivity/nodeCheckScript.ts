@@ -31,9 +31,10 @@ function containerScript(plan: NodeCheckPlan): string {
     "P=$1",
     't() { command -v "$1" >/dev/null 2>&1 && echo 1 || echo 0; }',
     `printf 'tools getent=%s nslookup=%s ping=%s\\n' "$(t getent)" "$(t nslookup)" "$P"`,
-    `printf 'resolv %s\\n' "$(sed -n 's/^nameserver[[:space:]]*//p' /etc/resolv.conf 2>/dev/null | tr '\\n' ' ')"`,
-    // getent (glibc, in every Debian/Ubuntu image) first: ubuntu:16.04 has no nslookup (audit §3.4).
-    'r() { if command -v getent >/dev/null 2>&1; then getent hosts "$1"; elif command -v nslookup >/dev/null 2>&1; then nslookup "$1"; else echo no-resolver-tool; return 127; fi; }',
+    `printf 'resolv %s\\n' "$(cat /etc/resolv.conf 2>/dev/null | sed -n 's/^nameserver[[:space:]]*//p' | tr '\\n' ' ')"`,
+    // nslookup asks the server itself, as the runbook did; without it (ubuntu:16.04, audit §3.4)
+    // glibc's getent, which reads /etc/hosts first (a container's own name is its own IP there).
+    'r() { if command -v nslookup >/dev/null 2>&1; then echo via=nslookup; nslookup "$1"; elif command -v getent >/dev/null 2>&1; then echo via=getent; getent hosts "$1"; else echo no-resolver-tool; return 127; fi; }',
     `d() { x=$(r "$2" 2>&1); c=$?; printf 'dns %s %s %s\\n' "$1" "$c" "$(printf '%s' "$x" | tr '\\n' ' ')"; }`,
     `p() { x=$(${PING} "$2" 2>&1); c=$?; printf 'ping %s %s via=container %s\\n' "$1" "$c" "$(printf '%s' "$x" | tr '\\n' ' ')"; }`,
     ...plan.names.map((n) => `d ${n.column} ${shQuote(n.fqdn)}`),
@@ -52,6 +53,8 @@ export function nodeCheckScript(plan: NodeCheckPlan, title: string): string {
     'TO=""; if command -v timeout >/dev/null 2>&1; then TO="timeout 900"; fi',
     // Where WeaveDNS listens (the docker bridge IP), to tell "not WeaveDNS" from "no such entry".
     "dnsaddr=$(curl -s --max-time 3 http://127.0.0.1:6784/dns-address 2>/dev/null | tr -cd '0-9.' | cut -c1-15)",
+    // Routers without that endpoint: DNS.Address (`<ip>:53`) in /report, the only Address on port 53.
+    `[ -n "$dnsaddr" ] || dnsaddr=$(curl -s --max-time 3 -H 'Accept: application/json' http://127.0.0.1:6784/report 2>/dev/null | sed -n 's/.*"Address": *"\\([0-9.]*\\):53".*/\\1/p' | head -n 1 | cut -c1-15)`,
     `echo "${LINE_PREFIX} H dnsaddr \${dnsaddr:-none}"`,
     "one() {",
     '  P=0; if docker exec "$2" sh -c \'command -v ping\' >/dev/null 2>&1; then P=1; fi',

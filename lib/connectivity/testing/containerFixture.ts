@@ -11,6 +11,8 @@ import path from "node:path";
 export interface FixtureContainer {
   name: string;
   ip: string;
+  /** Its own FQDN, which its /etc/hosts answers with its own IP. */
+  hostname?: string;
   hasPing?: boolean;
 }
 
@@ -27,6 +29,8 @@ const WEAVE = sh(`if [ "$1" != ps ]; then echo "weave stand-in: $1 is not suppor
 f="$FIXTURE/containers/$2/weaveps"; if [ -f "$f" ]; then cat "$f"; else echo "Error: No such container: $2" >&2; exit 1; fi`);
 const CURL = sh(`for a in "$@"; do case "$a" in */dns-address) if [ -f "$FIXTURE/router-up" ]; then printf '172.17.0.1'; exit 0; else exit 7; fi;; esac; done; exit 2`);
 const GETENT = sh(`[ "$1" = hosts ] || exit 1
+# /etc/hosts first, where the container's own hostname has its own IP (as glibc's getent reads it).
+h="$FIXTURE/containers/$FIXTURE_SELF"; if [ -f "$h/hostname" ] && [ "$(cat "$h/hostname")" = "$2" ]; then printf '%-15s %s\\n' "$(cat "$h/ip")" "$2"; exit 0; fi
 f="$FIXTURE/dns/$2"; [ -f "$FIXTURE/containers/$FIXTURE_SELF/dns/$2" ] && f="$FIXTURE/containers/$FIXTURE_SELF/dns/$2"
 [ -s "$f" ] || exit 2
 while read -r ip; do printf '%-15s %s\\n' "$ip" "$2"; done < "$f"`);
@@ -70,6 +74,8 @@ export class ContainerFixture {
     write(path.join(bin, "getent"), GETENT);
     write(path.join(bin, "apt-get"), APT_GET);
     if (c.hasPing !== false) fs.copyFileSync(path.join(this.dir, "tools/ping"), path.join(bin, "ping"));
+    write(path.join(this.dir, "containers", c.name, "ip"), c.ip, 0o644);
+    if (c.hostname) write(path.join(this.dir, "containers", c.name, "hostname"), c.hostname, 0o644);
     write(path.join(this.dir, "containers", c.name, "weaveps"), `${c.name.slice(0, 12)} ${mac} ${c.ip}/12\n`, 0o644);
     this.up(c.ip);
   }
