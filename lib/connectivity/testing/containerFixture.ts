@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { shQuote } from "../../shell/quote.ts";
 
 // A stand-in for Docker and Weave on one machine, for the check's script tests and its benchmark:
 // `docker exec <name> <cmd>` runs <cmd> with a PATH holding only that container's tools (getent,
@@ -16,7 +17,9 @@ export interface FixtureContainer {
   hasPing?: boolean;
 }
 
-const sh = (body: string) => `#!/bin/sh\n${body}\n`;
+// The stubs name the fixture's folder literally (FIXTURE=… on their first line), so they work from
+// any environment: a test's /bin/sh as well as an sshd test host's login shell.
+const sh = (body: string) => (dir: string) => `#!/bin/sh\nFIXTURE=${shQuote(dir)}\n${body}\n`;
 
 const DOCKER = sh(`case "$1" in
   exec) c=$2; shift 2; d="$FIXTURE/containers/$c"
@@ -43,7 +46,8 @@ printf 'PING %s (%s) 56(84) bytes of data.\\n\\n--- %s ping statistics ---\\n1 p
 exit 1`);
 const APT_GET = sh(`case "$*" in *"install"*"iputils-ping"*) /bin/cp "$FIXTURE/tools/ping" "$FIXTURE/containers/$FIXTURE_SELF/bin/ping"; echo "Setting up iputils-ping (3:20121221-5ubuntu2) ...";; esac; exit 0`);
 
-function write(file: string, text: string, mode = 0o755): void {
+function write(file: string, text: string | ((dir: string) => string), mode = 0o755, dir = ""): void {
+  if (typeof text === "function") text = text(dir);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text, { mode });
 }
@@ -52,18 +56,22 @@ export class ContainerFixture {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "armdeck-containers-"));
 
   constructor() {
-    write(path.join(this.dir, "bin/docker"), DOCKER);
-    write(path.join(this.dir, "bin/weave"), WEAVE);
-    write(path.join(this.dir, "bin/curl"), CURL);
-    write(path.join(this.dir, "tools/ping"), PING);
+    write(path.join(this.dir, "bin/docker"), DOCKER, 0o755, this.dir);
+    write(path.join(this.dir, "bin/weave"), WEAVE, 0o755, this.dir);
+    write(path.join(this.dir, "bin/curl"), CURL, 0o755, this.dir);
+    write(path.join(this.dir, "tools/ping"), PING, 0o755, this.dir);
     write(path.join(this.dir, "router-up"), "", 0o644);
     fs.mkdirSync(path.join(this.dir, "dns"), { recursive: true });
     fs.mkdirSync(path.join(this.dir, "up"), { recursive: true });
   }
 
-  /** The environment a node's script runs with: the stand-ins first on its PATH. */
+  /** Where docker, weave and curl are: first on the PATH of whatever runs a node's script. */
+  get binDir(): string {
+    return path.join(this.dir, "bin");
+  }
+
   env(): NodeJS.ProcessEnv {
-    return { ...process.env, FIXTURE: this.dir, PATH: `${path.join(this.dir, "bin")}:${process.env.PATH}` };
+    return { ...process.env, PATH: `${this.binDir}:${process.env.PATH}` };
   }
 
   addContainer(c: FixtureContainer, mac = "ae:e3:07:9c:8c:d4"): void {
@@ -71,8 +79,8 @@ export class ContainerFixture {
     fs.mkdirSync(bin, { recursive: true });
     // Copies, never links: a test that rewrites a container's tool must not write through to the system's.
     for (const tool of ["sh", "sed", "tr", "cat"]) fs.copyFileSync(fs.realpathSync(`/bin/${tool}`), path.join(bin, tool));
-    write(path.join(bin, "getent"), GETENT);
-    write(path.join(bin, "apt-get"), APT_GET);
+    write(path.join(bin, "getent"), GETENT, 0o755, this.dir);
+    write(path.join(bin, "apt-get"), APT_GET, 0o755, this.dir);
     if (c.hasPing !== false) fs.copyFileSync(path.join(this.dir, "tools/ping"), path.join(bin, "ping"));
     write(path.join(this.dir, "containers", c.name, "ip"), c.ip, 0o644);
     if (c.hostname) write(path.join(this.dir, "containers", c.name, "hostname"), c.hostname, 0o644);
