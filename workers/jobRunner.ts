@@ -13,7 +13,7 @@ import { RemoteJobFolderGoneError } from "../lib/jobs/remoteJobErrors.ts";
 import { onRunnerWake } from "../lib/jobs/runnerSignal.ts";
 import { clusterSettingsSchema } from "../lib/cluster/clusterSettingsSchema.ts";
 import { logger } from "../lib/logger.ts";
-import { ConnectionPool } from "../lib/ssh/connectionPool.ts";
+import { sharedConnectionPool } from "../lib/ssh/sharedPool.ts";
 import { SshError } from "../lib/ssh/sshErrors.ts";
 
 export interface JobRunnerOptions {
@@ -31,7 +31,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * jobs a previous process left running.
  */
 export class JobRunner {
-  private readonly pool = new ConnectionPool();
+  private readonly pool = sharedConnectionPool();
   private readonly active = new Map<string, Promise<void>>();
   private readonly cancelling = new Set<string>();
   private readonly runnerId: string;

@@ -13,6 +13,7 @@ export function ClusterHeading({ clusterId, page }: { clusterId: string; page: s
     { href: base, label: "Overview" },
     { href: `${base}/resources`, label: "Resources" },
     { href: `${base}/marathon`, label: "Marathon" },
+    { href: `${base}/weave`, label: "Weave" },
   ];
   const name = cluster.data?.name ?? `#${clusterId}`;
   return (

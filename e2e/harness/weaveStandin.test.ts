@@ -32,10 +32,12 @@ const REPORT = "curl -s -H 'Accept: application/json' http://127.0.0.1:6784/repo
 const PROXY = "docker -H unix:///var/run/weave/weave.sock";
 
 beforeAll(async () => {
-  [a, b] = await startCluster([
+  const hosts = await startCluster([
     { arch: "aarch64", hostname: "wv-arm-1" },
     { arch: "x86_64", hostname: "wv-x86-1" },
   ]);
+  a = hosts[0]!;
+  b = hosts[1]!;
   const install = (peer: string) =>
     `apt-get install -y docker.io >/dev/null\ncurl -fsSL -o /usr/local/bin/weave https://github.com/weaveworks/weave/releases/download/v2.8.1/weave && chmod a+x /usr/local/bin/weave\nweave launch ${peer} >/dev/null 2>&1`;
   await Promise.all([ok(a, install("wv-x86-1")), ok(b, install("wv-arm-1"))]);

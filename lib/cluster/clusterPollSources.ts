@@ -1,5 +1,7 @@
 import { MarathonClient } from "../marathon/marathonClient.ts";
 import { MesosClient } from "../mesos/mesosClient.ts";
+import { sharedConnectionPool } from "../ssh/sharedPool.ts";
+import { readClusterWeave } from "../weave/readClusterWeave.ts";
 import { clusterSources } from "../upstream/clusterSources.ts";
 import type { PollSources } from "../upstream/pollSource.ts";
 import { findCluster } from "./clusters.ts";
@@ -16,12 +18,15 @@ export async function clusterPollSources(clusterId: string): Promise<PollSources
   const { mesosMasters, marathon } = cluster.endpoints;
   const mesos = mesosMasters.length ? new MesosClient({ masters: mesosMasters }) : null;
   const mara = marathon.length ? new MarathonClient({ instances: marathon }) : null;
+  // Weave is read over SSH on a provisioned cluster's own nodes, through the runner's pool.
+  const weaveNodes = cluster.kind === "provisioned" ? cluster.nodes.map((n) => ({ id: n.id, name: n.name, address: n.address })) : [];
   return clusterSources({
     mesosState: mesos ? () => mesos.state() : undefined,
     marathonGroups: mara ? () => mara.groups() : undefined,
     marathonDeployments: mara ? () => mara.deployments() : undefined,
     marathonQueue: mara ? () => mara.queue({ lastUnusedOffers: true }) : undefined,
     marathonInfo: mara ? () => mara.info() : undefined,
+    weaveStatus: weaveNodes.length ? (signal) => readClusterWeave(sharedConnectionPool(), weaveNodes, signal) : undefined,
     deploymentIds: (reply) => reply.data.map((d) => d.id),
   });
 }

@@ -5,6 +5,7 @@ import { ROLES } from "../auth/roles.ts";
 import { clusterSettingsSchema } from "../cluster/clusterSettingsSchema.ts";
 import { CLUSTER_KINDS, createClusterSchema, updateClusterSchema } from "../cluster/clusterInput.ts";
 import { clusterPanelPaths } from "./clusterPanelPaths.ts";
+import { weavePaths } from "./weavePaths.ts";
 import { connectivityPaths } from "../connectivity/connectivityOpenApi.ts";
 import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
 import { PLAN_RUN_STATUSES } from "../jobs/planRunFilters.ts";
@@ -391,6 +392,7 @@ export function openApiDocument() {
       "/jobs/{id}/log": { parameters: idParam, get: { summary: "The job's raw log (text/plain download); live output streams over socket.io (log:follow)", responses: { "200": { description: "Log bytes" }, ...errors } } },
       "/jobs/{id}/cancel": { parameters: idParam, post: { summary: "Cancel a job: its process group on the node is killed (operator)", responses: { "200": ok("Cancelling"), ...errors } } },
       ...clusterPanelPaths(),
+      ...weavePaths(),
       ...connectivityPaths(),
       "/openapi.json": { get: { summary: "This document", responses: { "200": ok("OpenAPI 3.1") } } },
     },
