@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark on this machine, one line per figure: `name: value (target)`.
 // Each starts its own sshd hosts on loopback and stops them.
+import { benchConnectivity } from "./connectivity.bench";
 import { benchFanOut } from "./fanOut.bench";
 import { benchLogPath } from "./logPath.bench";
 import { benchLogViewer } from "./logViewer.bench";
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ["fan-out", benchFanOut],
   ["log-viewer", benchLogViewer],
   ["upstream-load", benchUpstreamLoad],
+  ["connectivity", benchConnectivity],
 ];
 for (const [name, fn] of benches) {
   if (only && only !== name) continue;

@@ -2,7 +2,7 @@ import { shQuote } from "../shell/quote.ts";
 import { execCommand } from "../ssh/execCommand.ts";
 import { wordsOf } from "../upstream/wordsOf.ts";
 import type { GroupContainer } from "./groupContainers.ts";
-import { sharedSshPool } from "./sharedSshPool.ts";
+import { sharedConnectionPool } from "../ssh/sharedPool.ts";
 import { parseWeavePs, weavePsCommand } from "./weaveIps.ts";
 
 // The Weave IP of each container, asked on its own node (`weave ps <names>`, one short command per
@@ -20,7 +20,7 @@ export async function locateWeaveIps(containers: readonly GroupContainer[], user
   for (const c of containers) byNode.set(c.nodeId, [...(byNode.get(c.nodeId) ?? []), c]);
   const ips = new Map<string, string>();
   const notes: string[] = [];
-  const pool = sharedSshPool();
+  const pool = sharedConnectionPool();
   await Promise.all(
     [...byNode.entries()].map(async ([nodeId, here]) => {
       const names = here.map((c) => c.container);
@@ -36,7 +36,6 @@ export async function locateWeaveIps(containers: readonly GroupContainer[], user
           notes.push(`Weave on ${here[0]!.node} gave no IP for ${missing.join(", ")}${said ? ` (weave ps said: ${said})` : ""}: those containers are checked from but not pinged`);
         }
       } catch (error) {
-        pool.drop(nodeId);
         notes.push(`Could not ask Weave on ${here[0]!.node} for its containers' IPs (${wordsOf(error)}): they are checked from but not pinged`);
       }
     }),

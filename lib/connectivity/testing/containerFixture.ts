@@ -61,6 +61,7 @@ export class ContainerFixture {
     write(path.join(this.dir, "bin/curl"), CURL, 0o755, this.dir);
     write(path.join(this.dir, "tools/ping"), PING, 0o755, this.dir);
     write(path.join(this.dir, "router-up"), "", 0o644);
+    for (const tool of ["sh", "sed", "tr", "cat"]) fs.copyFileSync(fs.realpathSync(`/bin/${tool}`), path.join(this.dir, "tools", tool));
     fs.mkdirSync(path.join(this.dir, "dns"), { recursive: true });
     fs.mkdirSync(path.join(this.dir, "up"), { recursive: true });
   }
@@ -77,8 +78,9 @@ export class ContainerFixture {
   addContainer(c: FixtureContainer, mac = "ae:e3:07:9c:8c:d4"): void {
     const bin = path.join(this.dir, "containers", c.name, "bin");
     fs.mkdirSync(bin, { recursive: true });
-    // Copies, never links: a test that rewrites a container's tool must not write through to the system's.
-    for (const tool of ["sh", "sed", "tr", "cat"]) fs.copyFileSync(fs.realpathSync(`/bin/${tool}`), path.join(bin, tool));
+    // Hard links to the fixture's own copies, never to the system's: a test that rewrites a
+    // container's tool (after removing the link) can never write through to /usr/bin.
+    for (const tool of ["sh", "sed", "tr", "cat"]) fs.linkSync(path.join(this.dir, "tools", tool), path.join(bin, tool));
     write(path.join(bin, "getent"), GETENT, 0o755, this.dir);
     write(path.join(bin, "apt-get"), APT_GET, 0o755, this.dir);
     if (c.hasPing !== false) fs.copyFileSync(path.join(this.dir, "tools/ping"), path.join(bin, "ping"));
