@@ -34,7 +34,8 @@ function containerScript(plan: NodeCheckPlan): string {
     `printf 'resolv %s\\n' "$(cat /etc/resolv.conf 2>/dev/null | sed -n 's/^nameserver[[:space:]]*//p' | tr '\\n' ' ')"`,
     // nslookup asks the server itself, as the runbook did; without it (ubuntu:16.04, audit §3.4)
     // glibc's getent, which reads /etc/hosts first (a container's own name is its own IP there).
-    'r() { if command -v nslookup >/dev/null 2>&1; then echo via=nslookup; nslookup "$1"; elif command -v getent >/dev/null 2>&1; then echo via=getent; getent hosts "$1"; else echo no-resolver-tool; return 127; fi; }',
+    // Exit 127 is the shell's "not found", whatever `command -v` claimed.
+    'r() { if command -v nslookup >/dev/null 2>&1; then x=$(nslookup "$1" 2>&1); c=$?; if [ "$c" != 127 ]; then echo via=nslookup; printf \'%s\\n\' "$x"; return "$c"; fi; fi; if command -v getent >/dev/null 2>&1; then echo via=getent; getent hosts "$1"; else echo no-resolver-tool; return 127; fi; }',
     `d() { x=$(r "$2" 2>&1); c=$?; printf 'dns %s %s %s\\n' "$1" "$c" "$(printf '%s' "$x" | tr '\\n' ' ')"; }`,
     `p() { x=$(${PING} "$2" 2>&1); c=$?; printf 'ping %s %s via=container %s\\n' "$1" "$c" "$(printf '%s' "$x" | tr '\\n' ' ')"; }`,
     ...plan.names.map((n) => `d ${n.column} ${shQuote(n.fqdn)}`),
@@ -52,18 +53,20 @@ export function nodeCheckScript(plan: NodeCheckPlan, title: string): string {
     `inner=${shQuote(containerScript(plan))}`,
     'TO=""; if command -v timeout >/dev/null 2>&1; then TO="timeout 900"; fi',
     // Where WeaveDNS listens (the docker bridge IP), to tell "not WeaveDNS" from "no such entry".
-    "dnsaddr=$(curl -s --max-time 3 http://127.0.0.1:6784/dns-address 2>/dev/null | tr -cd '0-9.' | cut -c1-15)",
+    "dnsaddr=$(curl -fs --max-time 3 http://127.0.0.1:6784/dns-address 2>/dev/null | tr -cd '0-9.' | cut -c1-15)",
     // Routers without that endpoint: DNS.Address (`<ip>:53`) in /report, the only Address on port 53.
-    `[ -n "$dnsaddr" ] || dnsaddr=$(curl -s --max-time 3 -H 'Accept: application/json' http://127.0.0.1:6784/report 2>/dev/null | sed -n 's/.*"Address": *"\\([0-9.]*\\):53".*/\\1/p' | head -n 1 | cut -c1-15)`,
+    `[ -n "$dnsaddr" ] || dnsaddr=$(curl -fs --max-time 3 -H 'Accept: application/json' http://127.0.0.1:6784/report 2>/dev/null | sed -n 's/.*"Address": *"\\([0-9.]*\\):53".*/\\1/p' | head -n 1 | cut -c1-15)`,
     `echo "${LINE_PREFIX} H dnsaddr \${dnsaddr:-none}"`,
+    // Whether ping runs in the container: one ping of its own loopback; 127 is "not found".
+    `hasping() { docker exec "$1" sh -c '${PING} 127.0.0.1 >/dev/null 2>&1; [ "$?" != 127 ]' >/dev/null 2>&1; }`,
     "one() {",
-    '  P=0; if docker exec "$2" sh -c \'command -v ping\' >/dev/null 2>&1; then P=1; fi',
+    '  P=0; hasping "$2" && P=1',
     // Installing only when the operator asked for it (installPing); never otherwise.
     ...(plan.installPing
       ? [
           '  if [ "$P" = 0 ]; then',
           `    echo "install iputils-ping"; $TO docker exec "$2" sh -c ${shQuote(INSTALL_PING)} 2>&1 | tail -n 3`,
-          '    if docker exec "$2" sh -c \'command -v ping\' >/dev/null 2>&1; then P=1; fi',
+          '    hasping "$2" && P=1',
           "  fi",
         ]
       : []),

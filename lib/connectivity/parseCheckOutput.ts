@@ -1,3 +1,4 @@
+import { isIpv4 } from "./checkLayout.ts";
 import { LINE_PREFIX } from "./nodeCheckScript.ts";
 
 // Reads a node's check output back into per-row results. Only lines the host wrote count, and a
@@ -50,7 +51,7 @@ export function parseCheckOutput(text: string): NodeOutput {
     const words = line.trim().split(/ +/);
     if (words[0] !== LINE_PREFIX) continue;
     if (words[1] === "H") {
-      if (words[2] === "dnsaddr" && words[3] && words[3] !== "none") out.weaveDns = words[3];
+      if (words[2] === "dnsaddr" && words[3] && isIpv4(words[3])) out.weaveDns = words[3];
       if (words[2] === "done") out.done = true;
       continue;
     }
