@@ -33,9 +33,13 @@ export function pingRttMs(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** ping's statistics line ("1 packets transmitted, 0 received, 100% packet loss"), else its first words. */
 function pingSummary(text: string): string {
-  const m = text.match(/[0-9]+ packets transmitted, [0-9]+ (packets )?received[^\n]*?packet loss/);
-  return m ? m[0] : text.slice(0, 200) || "no answer";
+  const end = text.indexOf("packet loss");
+  const sent = text.lastIndexOf("packets transmitted", end);
+  if (end < 0 || sent < 0) return text.slice(0, 200) || "no answer";
+  const start = text.lastIndexOf(" ", text.lastIndexOf(" ", sent) - 1) + 1;
+  return text.slice(start, end + "packet loss".length);
 }
 
 function missingAnswer(c: LayoutContainer, part: NodePart | undefined, row: RowOutput | undefined): string {
@@ -70,7 +74,7 @@ function dnsCell(c: LayoutContainer, fqdn: string, a: ToolAnswer, row: RowOutput
     return {
       dns: ips,
       reachable: false,
-      error: `${who(c)} resolves ${fqdn} to ${ips.join(", ")} only; ${plural(missing.length, "container")} of ${appName(owners[0]!.app)} ${missing.length === 1 ? "is" : "are"} missing: ${lost}. WeaveDNS has no live entry for ${missing.length === 1 ? "it" : "them"} (was it started through the Weave proxy, or is its node's router partitioned?)`,
+      error: `${who(c)} resolves ${fqdn} to ${ips.join(", ")} only; ${plural(missing.length, "container")} of ${appName(owners[0]!.app)} ${missing.length === 1 ? "is" : "are"} missing: ${lost}. WeaveDNS on ${c.node} did not answer with ${missing.length === 1 ? "it" : "them"} (was ${missing.length === 1 ? "it" : "each"} started through the Weave proxy? is its node's router down or cut off from ${c.node}'s?)`,
     };
   }
   return { dns: ips, reachable: true };
