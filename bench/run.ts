@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark on this machine, one line per figure: `name: value (target)`.
 // Each starts its own sshd hosts on loopback and stops them.
+import { benchConnectivity } from "./connectivity.bench";
 import { benchFanOut } from "./fanOut.bench";
 import { benchGroupCheck } from "./groupCheck.bench";
 import { benchLogPath } from "./logPath.bench";
@@ -13,6 +14,7 @@ const benches: [string, () => Promise<void>][] = [
   ["log-viewer", benchLogViewer],
   ["upstream-load", benchUpstreamLoad],
   ["group-check", benchGroupCheck],
+  ["connectivity", benchConnectivity],
 ];
 for (const [name, fn] of benches) {
   if (only && only !== name) continue;

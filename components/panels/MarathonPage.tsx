@@ -1,6 +1,7 @@
 "use client";
 
 import { ClusterHeading } from "../clusters/ClusterHeading";
+import { ConnectivityPanel } from "../weave/ConnectivityPanel";
 import { DeploymentsPanel } from "./DeploymentsPanel";
 import { GroupTreePanel } from "./GroupTreePanel";
 import { QueuePanel } from "./QueuePanel";
@@ -14,6 +15,7 @@ export function MarathonPage({ clusterId }: { clusterId: string }) {
       <DeploymentsPanel clusterId={clusterId} />
       <QueuePanel clusterId={clusterId} />
       <GroupTreePanel clusterId={clusterId} />
+      <ConnectivityPanel clusterId={clusterId} />
     </div>
   );
 }

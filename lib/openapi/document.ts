@@ -7,6 +7,7 @@ import { CLUSTER_KINDS, createClusterSchema, updateClusterSchema } from "../clus
 import { clusterPanelPaths } from "./clusterPanelPaths.ts";
 import { withDeployPaths } from "./deployPaths.ts";
 import { weavePaths } from "./weavePaths.ts";
+import { connectivityPaths } from "../connectivity/connectivityOpenApi.ts";
 import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
 import { PLAN_RUN_STATUSES } from "../jobs/planRunFilters.ts";
 import { planRequestSchema, planRunRequestSchema } from "../plans/planRequest.ts";
@@ -393,6 +394,7 @@ export function openApiDocument() {
       "/jobs/{id}/cancel": { parameters: idParam, post: { summary: "Cancel a job: its process group on the node is killed (operator)", responses: { "200": ok("Cancelling"), ...errors } } },
       ...withDeployPaths(clusterPanelPaths()),
       ...weavePaths(),
+      ...connectivityPaths(),
       "/openapi.json": { get: { summary: "This document", responses: { "200": ok("OpenAPI 3.1") } } },
     },
   };
