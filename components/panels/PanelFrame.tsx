@@ -11,7 +11,7 @@ function ageText(ageMs: number | null, receivedAt: number): string | null {
   return s < 60 ? `${s} s ago` : s < 3600 ? `${Math.round(s / 60)} min ago` : `${Math.round(s / 3600)} h ago`;
 }
 
-const UPSTREAM = { mesos: "Mesos", marathon: "Marathon" } as Record<string, string>;
+const UPSTREAM = { mesos: "Mesos", marathon: "Marathon", ssh: "Weave on the nodes (read over SSH)" } as Record<string, string>;
 
 /** A panel's title, its data's age, and in words what is wrong when its upstream is down. */
 export function PanelFrame<V>({ title, query, children, testId }: { title: string; query: UseQueryResult<PanelResult<V>>; children: (data: V) => ReactNode; testId?: string }) {

@@ -11,6 +11,8 @@ export const PANELS_BY_SOURCE: Record<string, string[]> = {
   "marathon.groups": ["groups", "overview"],
   "marathon.deployments": ["deployments", "overview"],
   "marathon.queue": ["queue", "groups"],
+  // Read over the nodes' SSH connections: the Weave page's routers and WeaveDNS table.
+  "weave.status": ["weave", "weave/dns"],
 };
 
 /**
