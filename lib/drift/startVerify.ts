@@ -1,0 +1,56 @@
+import type { AuditActor } from "../audit/recordAuditEvent.ts";
+import { getClusterSettings } from "../cluster/clusterSettings.ts";
+import { buildPlan } from "../plans/buildPlan.ts";
+import { sortChecks, type CheckResult } from "../preflight/checkNames.ts";
+import { loadProbeNodes } from "../preflight/loadProbeNodes.ts";
+import { parseProbeOutput, probeValue } from "../preflight/probeOutput.ts";
+import { startProbeRun } from "../preflight/probeRuns.ts";
+import { recipeContext } from "../recipes/recipeContext.ts";
+import { driftMessage } from "./driftWords.ts";
+import { verifyScript } from "./verifyScript.ts";
+
+/**
+ * "Verify": re-runs the check of every step "Bring up cluster" would run, on every node, and runs
+ * nothing else. A check that fails is drift: something the runbook left no longer holds.
+ */
+export async function startVerify(clusterId: number, actor: AuditActor, nodeIds?: string[]): Promise<{ id: string; done: Promise<CheckResult[]> }> {
+  const settings = await getClusterSettings(clusterId);
+  const { all, refused } = await loadProbeNodes(clusterId, nodeIds);
+  const plan = buildPlan("bring-up", settings, all, { nodeIds });
+  const perNode = new Map<string, { name: string; checks: Parameters<typeof verifyScript>[1] }>();
+  for (const job of plan.jobs) {
+    if (!job.step.check) continue;
+    const entry = perNode.get(job.node.id) ?? { name: job.node.name, checks: [] };
+    entry.checks.push({ step: job.step, ctx: recipeContext(settings, job.node, plan.master, all) });
+    perNode.set(job.node.id, entry);
+  }
+  const nodes = [...perNode.entries()];
+  return startProbeRun({
+    clusterId,
+    kind: "verify",
+    title: "Verify",
+    scope: { nodeIds },
+    settings,
+    actor,
+    jobs: nodes.map(([nodeId, n]) => ({ nodeId, nodeName: n.name, script: verifyScript(n.name, n.checks) })),
+    evaluate: async (results) => {
+      const checks: CheckResult[] = [...refused];
+      for (const r of results) {
+        if (!r.ok) {
+          checks.push({ nodeId: r.nodeId, node: r.nodeName, check: "ssh", status: "fail", detail: `could not run the checks: ${r.error}` });
+          continue;
+        }
+        const values = parseProbeOutput(r.probe.output);
+        perNode.get(r.nodeId)!.checks.forEach(({ step }, i) => {
+          const line = probeValue(values, `check:${i}`);
+          const m = line === undefined ? null : /^(\d+) ?(.*)$/.exec(line);
+          const base = { nodeId: r.nodeId, node: r.nodeName, check: step.id };
+          if (!m) checks.push({ ...base, status: "fail", detail: `${step.id} on ${r.nodeName}: its check did not report (the script stopped early)` });
+          else if (m[1] === "0") checks.push({ ...base, status: "ok", detail: `${step.title}: holds` });
+          else checks.push({ ...base, status: "fail", detail: driftMessage(step.id, r.nodeName, m[2] || `exit ${m[1]}`) });
+        });
+      }
+      return sortChecks(checks);
+    },
+  });
+}
