@@ -19,6 +19,7 @@ const { startVerify } = await import("../../lib/drift/startVerify.ts");
 const { getProbeRun } = await import("../../lib/preflight/getProbeRun.ts");
 const { PREFLIGHT_CHECKS } = await import("../../lib/preflight/checkNames.ts");
 const { JobRunner } = await import("../../workers/jobRunner.ts");
+const { logPath } = await import("../../lib/jobs/logStore.ts");
 
 const actor = { username: "tester" };
 let hosts: ClusterHost[];
@@ -40,7 +41,7 @@ async function preflight() {
   return { view, channels: after.map((n, i) => n - before[i]!), failing: view.checks.filter((c) => c.status === "fail").map((c) => `${c.node} ${c.check}`) };
 }
 
-const finding = (checks: { node: string; check: string }[], node: string, check: string) => checks.find((c) => c.node === node && c.check === check);
+const finding = <T extends { node: string; check: string }>(checks: T[], node: string, check: string) => checks.find((c) => c.node === node && c.check === check);
 
 beforeAll(async () => {
   await dbReady();
@@ -164,7 +165,12 @@ describe("verify (drift)", () => {
       const v = await startVerify(1, actor);
       await v.done;
       const channels = (await channelCounts()).map((n, i) => n - before[i]!);
-      return { view: await getProbeRun(1, "verify", v.id), channels };
+      const view = await getProbeRun(1, "verify", v.id);
+      // On a surprise, show what the nodes printed, as the run page would.
+      if (view.checks.some((c) => c.status !== "ok")) {
+        for (const j of await db.job.findMany({ where: { planRunId: v.id } })) console.error(`${j.nodeName} ${j.status} ${j.failure ?? ""}\n${await readFile(logPath(j.id), "utf8").catch(() => "")}`);
+      }
+      return { view, channels };
     };
     const clean = await verify();
     expect(clean.view.checks.filter((c) => c.status !== "ok").map((c) => c.detail)).toEqual([]);

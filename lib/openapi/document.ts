@@ -364,6 +364,7 @@ export function openApiDocument() {
       },
       "/clusters/{id}/preflight": {
         parameters: idParam,
+        get: { summary: "The cluster's newest preflight run (running or ended), or null", responses: { "200": ok("{last}", { type: "object", properties: { last: probeRunView } }), ...errors } },
         post: {
           summary: "Start preflight (operator): read-only checks of every node (or nodeIds and the masters they reach), one SSH channel each, as a run with a live log; check names in docs/preflight.md",
           requestBody: json(probeRunRequestSchema),
@@ -376,6 +377,7 @@ export function openApiDocument() {
       },
       "/clusters/{id}/verify": {
         parameters: idParam,
+        get: { summary: "The cluster's newest verify run (running or ended), or null", responses: { "200": ok("{last}", { type: "object", properties: { last: probeRunView } }), ...errors } },
         post: {
           summary: "Start Verify (operator): every recipe step's check on every node, nothing else; what fails is drift",
           requestBody: json(probeRunRequestSchema),

@@ -43,8 +43,8 @@ export async function getProbeRun(clusterId: number, kind: ProbeKind, runId: str
   return toProbeRunView(run);
 }
 
-/** The newest finished run of a kind on a cluster (the overview shows the last verification and its age). */
+/** The newest run of a kind on a cluster, running or not (the home shows the last verification and its age). */
 export async function lastProbeRun(clusterId: number, kind: ProbeKind): Promise<ProbeRunView | null> {
-  const run = await db.planRun.findFirst({ where: { clusterId, plan: kind, finishedAt: { not: null } }, orderBy: { createdAt: "desc" } });
+  const run = await db.planRun.findFirst({ where: { clusterId, plan: kind }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   return run ? toProbeRunView(run) : null;
 }
