@@ -3,6 +3,7 @@
 import { benchFanOut } from "./fanOut.bench";
 import { benchLogPath } from "./logPath.bench";
 import { benchLogViewer } from "./logViewer.bench";
+import { benchPreflight } from "./preflight.bench";
 import { benchUpstreamLoad } from "./upstreamLoad.bench";
 
 const only = process.argv[2];
@@ -11,6 +12,7 @@ const benches: [string, () => Promise<void>][] = [
   ["fan-out", benchFanOut],
   ["log-viewer", benchLogViewer],
   ["upstream-load", benchUpstreamLoad],
+  ["preflight", benchPreflight],
 ];
 for (const [name, fn] of benches) {
   if (only && only !== name) continue;
