@@ -39,7 +39,7 @@ export function VerifyPanel({ clusterId }: { clusterId: number }) {
             ? "Verifying every node…"
             : drift.length === 0
               ? `Everything holds (${run.checks.length} checks), verified ${age(run.finishedAt ?? run.createdAt)}.`
-              : `${drift.length} thing${drift.length === 1 ? "" : "s"} no longer hold, verified ${age(run.finishedAt ?? run.createdAt)}.`}{" "}
+              : `${drift.length} thing${drift.length === 1 ? " no longer holds" : "s no longer hold"}, verified ${age(run.finishedAt ?? run.createdAt)}.`}{" "}
           <Link href={`/runs/${run.id}`} className="text-sky-800 hover:underline">
             log
           </Link>

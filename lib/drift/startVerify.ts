@@ -3,7 +3,7 @@ import { getClusterSettings } from "../cluster/clusterSettings.ts";
 import { buildPlan } from "../plans/buildPlan.ts";
 import { sortChecks, type CheckResult } from "../preflight/checkNames.ts";
 import { loadProbeNodes } from "../preflight/loadProbeNodes.ts";
-import { parseProbeOutput, probeValue } from "../preflight/probeOutput.ts";
+import { parseProbeOutput, probeNonce, probeValue } from "../preflight/probeOutput.ts";
 import { startProbeRun } from "../preflight/probeRuns.ts";
 import { recipeContext } from "../recipes/recipeContext.ts";
 import { driftMessage } from "./driftWords.ts";
@@ -25,6 +25,7 @@ export async function startVerify(clusterId: number, actor: AuditActor, nodeIds?
     perNode.set(job.node.id, entry);
   }
   const nodes = [...perNode.entries()];
+  const nonce = probeNonce();
   return startProbeRun({
     clusterId,
     kind: "verify",
@@ -32,7 +33,7 @@ export async function startVerify(clusterId: number, actor: AuditActor, nodeIds?
     scope: { nodeIds },
     settings,
     actor,
-    jobs: nodes.map(([nodeId, n]) => ({ nodeId, nodeName: n.name, script: verifyScript(n.name, n.checks) })),
+    jobs: nodes.map(([nodeId, n]) => ({ nodeId, nodeName: n.name, script: verifyScript(n.name, n.checks, nonce) })),
     evaluate: async (results) => {
       const checks: CheckResult[] = [...refused];
       for (const r of results) {
@@ -40,7 +41,7 @@ export async function startVerify(clusterId: number, actor: AuditActor, nodeIds?
           checks.push({ nodeId: r.nodeId, node: r.nodeName, check: "ssh", status: "fail", detail: `could not run the checks: ${r.error}` });
           continue;
         }
-        const values = parseProbeOutput(r.probe.output);
+        const values = parseProbeOutput(r.probe.output, nonce);
         perNode.get(r.nodeId)!.checks.forEach(({ step }, i) => {
           const line = probeValue(values, `check:${i}`);
           const m = line === undefined ? null : /^(\d+) ?(.*)$/.exec(line);

@@ -28,13 +28,14 @@ describe("one node's findings", () => {
   });
 
   it("a port held on the node's address or on every address is red; on another address it is not", () => {
-    const values = healthy({ listen: ["tcp 192.0.2.1:5050", "udp 0.0.0.0:6784", "tcp 192.0.2.9:8080"] });
+    const values = healthy({ listen: ["tcp 192.0.2.1:5050", "udp 0.0.0.0:6784", "tcp 192.0.2.9:8080", "tcp [::ffff:192.0.2.1]:2888"] });
     const checks = byCheck(evaluateNodeChecks(DEFAULT_SETTINGS, masterPlan!, values));
     expect(checks["port:5050"]).toMatchObject({ status: "fail" });
     expect(checks["port:5050"]!.detail).toContain("192.0.2.1:5050");
     expect(checks["port:6784/udp"]!.status).toBe("fail");
     expect(checks["port:8080"]!.status).toBe("ok");
     expect(checks["port:2181"]!.status).toBe("ok");
+    expect(checks["port:2888"]!.status).toBe("fail");
   });
 
   it("a port this cluster's own running service holds is green", () => {

@@ -83,7 +83,8 @@ function evaluatePorts(plan: NodeProbePlan, values: ProbeValues, add: Add): void
 function holdsPort(local: string, port: number, address: string): boolean {
   const i = local.lastIndexOf(":");
   if (local.slice(i + 1) !== String(port)) return false;
-  const host = local.slice(0, i).replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  // ss prints an IPv4 address bound by an IPv6 socket as [::ffff:a.b.c.d].
+  const host = local.slice(0, i).replace(/^\[|\]$/g, "").replace(/%.*$/, "").replace(/^::ffff:(?=\d+\.)/, "");
   return host === "*" || host === "0.0.0.0" || host === "::" || host === address;
 }
 

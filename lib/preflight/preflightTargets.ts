@@ -43,7 +43,7 @@ export interface NodeProbePlan {
 
 export function preflightTargets(settings: ClusterSettings, nodes: ProbeNode[]): NodeProbePlan[] {
   const masters = nodes.filter((n) => n.isMaster);
-  return nodes.map((node) => {
+  return nodes.map((node, index) => {
     const ports: PortProbe[] = [];
     const listen: number[] = [];
     if (node.isMaster) {
@@ -74,6 +74,10 @@ export function preflightTargets(settings: ClusterSettings, nodes: ProbeNode[]):
     }
     // Weave peers with every node, so every pair must reach each other's router port.
     for (const peer of nodes.filter((p) => p.id !== node.id)) add("reach:peer:6783", peer, 6783);
+    // Each node walks its targets in a different order (rotated by its place), so at any moment
+    // each listener has about one caller: nc -l takes one connection at a time.
+    const shift = reach.length ? index % reach.length : 0;
+    reach.push(...reach.splice(0, shift));
 
     const resolve = nodes.filter((n) => n.hostname).map((target, i) => ({ key: `resolve:${i}`, target }));
     return { node, ports, listen: [...new Set(listen)], reach, resolve };

@@ -22,6 +22,8 @@ export interface ProbeJobSpec {
   nodeId: string;
   nodeName: string;
   script: string;
+  /** The start of the output line whose arrival time is recorded (preflight's clock). */
+  clockPrefix?: string;
 }
 
 /** Per node: what its script printed, or why it could not run. */
@@ -89,7 +91,7 @@ async function executeProbeRun(runId: string, jobs: (ProbeJobSpec & { id: string
         const client = clients[i]!;
         if ("error" in client) return { nodeId: j.nodeId, nodeName: j.nodeName, ok: false, error: client.error };
         try {
-          return { nodeId: j.nodeId, nodeName: j.nodeName, ok: true, probe: await runProbeScript(client.client, j.id, j.script, PROBE_TIMEOUT_MS) };
+          return { nodeId: j.nodeId, nodeName: j.nodeName, ok: true, probe: await runProbeScript(client.client, j.id, j.script, PROBE_TIMEOUT_MS, j.clockPrefix) };
         } catch (err) {
           return { nodeId: j.nodeId, nodeName: j.nodeName, ok: false, error: err instanceof Error ? err.message : String(err) };
         }

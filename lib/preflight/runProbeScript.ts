@@ -7,7 +7,7 @@ import { SshError } from "../ssh/sshErrors.ts";
 export interface ProbeOutput {
   output: string;
   code: number | null;
-  /** When the line "pf<TAB>clock<TAB>…" reached the dashboard (ms), for the skew between nodes. */
+  /** When the line starting with clockPrefix reached the dashboard (ms), for the skew between nodes. */
   clockReceivedAt: number | null;
 }
 
@@ -18,7 +18,7 @@ const MAX_OUTPUT = 1024 * 1024;
  * short and read-only), streaming every byte into the job's log and to its viewers as it comes.
  * A script that needs sudo is run under `sudo -n`, which the sudo check then reports on.
  */
-export function runProbeScript(client: Client, jobId: string, script: string, timeoutMs: number): Promise<ProbeOutput> {
+export function runProbeScript(client: Client, jobId: string, script: string, timeoutMs: number, clockPrefix?: string): Promise<ProbeOutput> {
   const log = new LogAppender(jobId);
   return new Promise<ProbeOutput>((resolve, reject) => {
     client.exec(`exec /bin/sh -c ${shQuote(script)}`, (err, stream) => {
@@ -32,7 +32,7 @@ export function runProbeScript(client: Client, jobId: string, script: string, ti
       const take = (d: Buffer) => {
         const at = Date.now();
         const text = d.toString("utf8");
-        if (clockReceivedAt === null && (output + text).includes("pf\tclock\t")) clockReceivedAt = at;
+        if (clockPrefix && clockReceivedAt === null && (output.slice(-64) + text).includes(clockPrefix)) clockReceivedAt = at;
         if (output.length < MAX_OUTPUT) output += text;
         const chunk = log.append(log.size, d, at);
         if (chunk) publishLogChunk(jobId, chunk);

@@ -7,7 +7,7 @@ import { evaluateNodeChecks } from "./evaluateNodeChecks.ts";
 import { loadProbeNodes } from "./loadProbeNodes.ts";
 import { preflightScript } from "./preflightScript.ts";
 import { preflightTargets } from "./preflightTargets.ts";
-import { parseProbeOutput, probeValue } from "./probeOutput.ts";
+import { parseProbeOutput, probeLinePrefix, probeNonce, probeValue } from "./probeOutput.ts";
 import { startProbeRun, type ProbeResult } from "./probeRuns.ts";
 
 /**
@@ -19,6 +19,7 @@ export async function startPreflight(clusterId: number, actor: AuditActor, nodeI
   const { all, refused } = await loadProbeNodes(clusterId, nodeIds);
   const runOn = all.filter((n) => !nodeIds?.length || nodeIds.includes(n.id) || n.isMaster);
   const plans = preflightTargets(settings, runOn);
+  const nonce = probeNonce();
   return startProbeRun({
     clusterId,
     kind: "preflight",
@@ -26,7 +27,7 @@ export async function startPreflight(clusterId: number, actor: AuditActor, nodeI
     scope: { nodeIds },
     settings,
     actor,
-    jobs: plans.map((p) => ({ nodeId: p.node.id, nodeName: p.node.name, script: preflightScript(settings, p) })),
+    jobs: plans.map((p) => ({ nodeId: p.node.id, nodeName: p.node.name, script: preflightScript(settings, p, nonce), clockPrefix: probeLinePrefix(nonce, "clock") })),
     evaluate: async (results: ProbeResult[]) => {
       const checks: CheckResult[] = [...refused];
       const clocks = [];
@@ -35,7 +36,7 @@ export async function startPreflight(clusterId: number, actor: AuditActor, nodeI
           checks.push({ nodeId: r.nodeId, node: r.nodeName, check: "ssh", status: "fail", detail: `could not run the checks: ${r.error}` });
           continue;
         }
-        const values = parseProbeOutput(r.probe.output);
+        const values = parseProbeOutput(r.probe.output, nonce);
         checks.push(...evaluateNodeChecks(settings, plans[i]!, values));
         const clock = Number.parseFloat(probeValue(values, "clock") ?? "");
         clocks.push({ nodeId: r.nodeId, node: r.nodeName, nodeSeconds: Number.isFinite(clock) ? clock : null, receivedAt: r.probe.clockReceivedAt ?? Date.now() });
