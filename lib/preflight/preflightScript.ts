@@ -30,10 +30,11 @@ export function preflightScript(settings: ClusterSettings, plan: NodeProbePlan, 
     ...services.map((s) => serviceUp(settings, s, addr)),
     // Listeners next (after ss, which must not see them), so that they are up on every node by
     // the time the others, done with the facts below, start connecting. A port already taken
-    // makes this nc exit at once: a listener never displaces anything. Each lives half a second
-    // past the connect deadline, for peers whose script started a little later.
+    // makes this nc exit at once: a listener never displaces anything. nc accepts from a backlog
+    // of one, so a caller arriving with others may have its SYN dropped and resent by its kernel
+    // a second later (hence -w 2 below); each listener lives long enough for that last resend.
     "if command -v nc >/dev/null 2>&1 && [ -r /proc/uptime ]; then",
-    ...plan.listen.map((p) => `  timeout ${window + 0.5} nc -lk ${addr} ${p} >/dev/null 2>&1 </dev/null &`),
+    ...plan.listen.map((p) => `  timeout ${window + 1.5} nc -lk ${addr} ${p} >/dev/null 2>&1 </dev/null &`),
     "fi",
     // Time in centiseconds from /proc/uptime, read without a process.
     'now() { read -r up _ < /proc/uptime; t=${up%.*}${up#*.}; }',
@@ -67,11 +68,12 @@ export function preflightScript(settings: ClusterSettings, plan: NodeProbePlan, 
     // Until the deadline a refused target is tried again (its listener may start a moment later).
     "  reach() {",
     "    while :; do",
-    '      if nc -z -w 1 "$2" "$3" >/dev/null 2>&1; then pf "$1" ok; return 0; fi',
+    '      if said=$(nc -z -v -w 2 "$2" "$3" 2>&1); then pf "$1" ok; return 0; fi',
     '      now; [ "$t" -lt "$deadline" ] || break',
     "      sleep 0.1",
     "    done",
-    '    pf "$1" "no: $(nc -z -v -w 1 "$2" "$3" 2>&1 | head -n 1)"',
+    // nc's own words from the last try (one line: pf keeps the first).
+    '    pf "$1" "no: $said"',
     "  }",
     ...plan.reach.map((r) => `  reach ${r.key} ${shQuote(r.target.address)} ${r.port}`),
     "  wait",
