@@ -43,12 +43,15 @@ export async function startVerify(clusterId: number, actor: AuditActor, nodeIds?
         }
         const values = parseProbeOutput(r.probe.output, nonce);
         perNode.get(r.nodeId)!.checks.forEach(({ step }, i) => {
-          const line = probeValue(values, `check:${i}`);
-          const m = line === undefined ? null : /^(\d+) ?(.*)$/.exec(line);
+          // "<exit code> <last output line>"
+          const line = probeValue(values, `check:${i}`) ?? "";
+          const cut = line.indexOf(" ");
+          const code = cut < 0 ? line : line.slice(0, cut);
+          const said = cut < 0 ? "" : line.slice(cut + 1);
           const base = { nodeId: r.nodeId, node: r.nodeName, check: step.id };
-          if (!m) checks.push({ ...base, status: "fail", detail: `${step.id} on ${r.nodeName}: its check did not report (the script stopped early)` });
-          else if (m[1] === "0") checks.push({ ...base, status: "ok", detail: `${step.title}: holds` });
-          else checks.push({ ...base, status: "fail", detail: driftMessage(step.id, r.nodeName, m[2] || `exit ${m[1]}`) });
+          if (!/^\d{1,3}$/.test(code)) checks.push({ ...base, status: "fail", detail: `${step.id} on ${r.nodeName}: its check did not report (the script stopped early)` });
+          else if (code === "0") checks.push({ ...base, status: "ok", detail: `${step.title}: holds` });
+          else checks.push({ ...base, status: "fail", detail: driftMessage(step.id, r.nodeName, said || `exit ${code}`) });
         });
       }
       return sortChecks(checks);

@@ -84,7 +84,10 @@ function holdsPort(local: string, port: number, address: string): boolean {
   const i = local.lastIndexOf(":");
   if (local.slice(i + 1) !== String(port)) return false;
   // ss prints an IPv4 address bound by an IPv6 socket as [::ffff:a.b.c.d].
-  const host = local.slice(0, i).replace(/^\[|\]$/g, "").replace(/%.*$/, "").replace(/^::ffff:(?=\d+\.)/, "");
+  const bracketed = local.slice(0, i).replace(/^\[|\]$/g, "");
+  // Drop an interface scope (fe80::1%eth0); an IPv4-mapped address is its IPv4 one.
+  const scope = bracketed.indexOf("%");
+  const host = (scope < 0 ? bracketed : bracketed.slice(0, scope)).replace(/^::ffff:(?=\d+\.)/, "");
   return host === "*" || host === "0.0.0.0" || host === "::" || host === address;
 }
 
