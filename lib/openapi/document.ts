@@ -102,7 +102,18 @@ const impact = {
 };
 const confirmationBody = {
   type: "object",
-  properties: { error: { type: "object", properties: { code: { const: "confirmation_required" }, message: { type: "string" }, wouldChange: impact }, required: ["code", "message", "wouldChange"] } },
+  properties: {
+    error: {
+      type: "object",
+      properties: {
+        code: { enum: ["confirmation_required", "preflight_failed"] },
+        message: { type: "string" },
+        wouldChange: impact,
+        preflight: { type: "object", properties: { runId: { type: "string" }, failing: { type: "array", items: { type: "object" } } } },
+      },
+      required: ["code", "message"],
+    },
+  },
 };
 const serviceStates = { enum: [...SERVICE_STATES] };
 const planRunsPage = {
@@ -360,7 +371,7 @@ export function openApiDocument() {
       "/clusters/{id}/plan-runs": {
         parameters: idParam,
         get: { summary: "This cluster's runs history (the same filters as /plan-runs)", responses: { "200": ok("{runs, nextCursor}", planRunsPage), ...errors } },
-        post: { summary: "Start a plan on this cluster (operator); confirm as in POST /plan-runs", requestBody: json(planRunRequestSchema), responses: { "201": ok("{id, jobs, clusterId}"), ...errors } },
+        post: { summary: "Start a plan on this cluster (operator); confirm and the preflight gate as in POST /plan-runs", requestBody: json(planRunRequestSchema), responses: { "201": ok("{id, jobs, clusterId}"), ...errors } },
       },
       "/clusters/{id}/preflight": {
         parameters: idParam,
@@ -422,7 +433,12 @@ export function openApiDocument() {
             "201": ok("{id, jobs}"),
             ...errors,
             "409": { description: "Nothing to do, or the cluster cannot run this plan yet", ...json(errorBody) },
-            "422": { description: "confirmation_required: the plan changes nodes; error.message and error.wouldChange say which nodes, components and how many steps", ...json(confirmationBody) },
+            "422": {
+              description:
+                "confirmation_required: the plan changes nodes; error.message and error.wouldChange say which nodes, components and how many steps. " +
+                "preflight_failed: a confirmed bring-up, prepare or build ran preflight first and a check is red; error.preflight = {runId, failing: [{node, check, status, detail}]}, nothing was written but the preflight run",
+              ...json(confirmationBody),
+            },
           },
         },
       },
