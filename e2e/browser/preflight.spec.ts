@@ -36,6 +36,16 @@ test("Check shows a node × check table; a clock two minutes off turns that node
   await expect(table.locator('tr[data-node="pp-1"] [data-check="port:5050"]')).toHaveAttribute("data-status", "ok");
   await expect(table.locator('tr[data-node="pp-2"] [data-check="port:5050"]')).toHaveCount(0);
 
+  // The run is a run like any other: its page shows each node's probe and its log.
+  await panel.getByRole("link", { name: "log" }).click();
+  await expect(page).toHaveURL(/\/runs\/[a-z0-9]+/);
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "succeeded");
+  const cells = page.getByTestId("progress-grid").locator('[data-testid="step-cell"][data-step="preflight.probe"]');
+  await expect(cells).toHaveCount(2);
+  await cells.first().click();
+  await expect(page.getByTestId("log-line").filter({ hasText: "[armdeck] preflight: done" })).toHaveCount(1);
+  await page.goto(`${server.url}/clusters/1`);
+
   await setClockOffset(hosts[1]!, 120);
   try {
     await panel.getByRole("button", { name: "Check" }).click();

@@ -104,8 +104,10 @@ async function executeProbeRun(runId: string, jobs: (ProbeJobSpec & { id: string
   try {
     checks = await evaluate(results);
   } catch (err) {
+    // Fail closed: a gate must never read "no findings" as "all green".
     logger.error({ err, run: runId }, "evaluating probe output failed");
-    checks = [];
+    const why = err instanceof Error ? err.message : String(err);
+    checks = jobs.map((j) => ({ nodeId: j.nodeId, node: j.nodeName, check: "ssh", status: "fail", detail: `Armdeck could not read this node's answers (${why}): see the log and run it again` }));
   }
   await db.planRun.update({ where: { id: runId }, data: { checks: checks as object[] } });
   const finishedAt = new Date();
