@@ -19,6 +19,7 @@ import { takeRunnerLock } from "./lib/jobs/runnerLock.ts";
 import { JobRunner } from "./workers/jobRunner.ts";
 import { secretKey } from "./lib/crypto/secretKey.ts";
 import { startNodeHealthChecker } from "./workers/nodeHealthChecker.ts";
+import { startVerifyScheduler } from "./workers/verifyScheduler.ts";
 import { startSessionSweeper } from "./workers/sessionSweeper.ts";
 import { clusterPollSources } from "./lib/cluster/clusterPollSources.ts";
 import { clusterMarathonEvents } from "./lib/cluster/clusterMarathonEvents.ts";
@@ -116,6 +117,7 @@ async function main() {
   const stopPollers = await startClusterPollers({ audience, sourcesFor: clusterPollSources, eventsFor: clusterMarathonEvents, clusterIds: listClusterIds, listeners: [resourceHistoryRecorder()] });
 
   const stopChecker = startNodeHealthChecker(config.ARMDECK_NODE_CHECK_INTERVAL_S * 1000);
+  const stopVerifier = startVerifyScheduler(config.ARMDECK_VERIFY_INTERVAL_S * 1000);
   const runner = new JobRunner();
   await runner.start();
 
@@ -131,6 +133,7 @@ async function main() {
 
   const shutdown = () => {
     stopChecker();
+    stopVerifier();
     void stopPollers();
     audience.close();
     void runner.stop().finally(() => runnerLock.release());

@@ -5,6 +5,7 @@ import { benchFanOut } from "./fanOut.bench";
 import { benchGroupCheck } from "./groupCheck.bench";
 import { benchLogPath } from "./logPath.bench";
 import { benchLogViewer } from "./logViewer.bench";
+import { benchPreflight } from "./preflight.bench";
 import { benchUpstreamLoad } from "./upstreamLoad.bench";
 
 const only = process.argv[2];
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ["upstream-load", benchUpstreamLoad],
   ["group-check", benchGroupCheck],
   ["connectivity", benchConnectivity],
+  ["preflight", benchPreflight],
 ];
 for (const [name, fn] of benches) {
   if (only && only !== name) continue;

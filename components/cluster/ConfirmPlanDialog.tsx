@@ -2,13 +2,29 @@
 
 import { useEffect, useRef } from "react";
 import type { PlanImpact } from "@/lib/plans/planImpact";
+import type { CheckResult } from "@/lib/preflight/checkNames";
 import { buttonClass, secondaryButtonClass } from "../ui/Field";
 
 /**
  * Asks before a plan that changes nodes runs, naming what it will touch. A modal <dialog>: focus
  * stays inside, Escape and Cancel close it, and nothing is sent until "Run" is pressed.
  */
-export function ConfirmPlanDialog({ title, impact, onConfirm, onCancel, pending }: { title: string; impact: PlanImpact; onConfirm: () => void; onCancel: () => void; pending: boolean }) {
+export function ConfirmPlanDialog({
+  title,
+  impact,
+  onConfirm,
+  onCancel,
+  pending,
+  preflightFailing = null,
+}: {
+  title: string;
+  impact: PlanImpact;
+  onConfirm: () => void;
+  onCancel: () => void;
+  pending: boolean;
+  /** Set when preflight stopped the plan: the red checks, each with its fix. */
+  preflightFailing?: CheckResult[] | null;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -53,6 +69,19 @@ export function ConfirmPlanDialog({ title, impact, onConfirm, onCancel, pending 
             ))}
           </ul>
         </div>
+        {pending && <p className="text-sm text-slate-600">Preflight is checking every node first…</p>}
+        {preflightFailing && (
+          <div className="rounded border border-red-300 bg-red-50 p-3" data-testid="confirm-preflight-failed">
+            <h3 className="text-sm font-medium text-red-900">Preflight stopped it: nothing was changed. Fix these, then run it again.</h3>
+            <ul className="mt-1 space-y-0.5 text-sm text-red-900">
+              {preflightFailing.map((c) => (
+                <li key={`${c.nodeId}-${c.check}`} data-node={c.node} data-check={c.check}>
+                  <span className="font-medium">{c.node}</span> <span className="font-mono">{c.check}</span>: {c.detail}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
       <div className="flex justify-end gap-2 border-t border-slate-200 bg-slate-50 px-5 py-3">
         <button type="button" className={secondaryButtonClass} onClick={onCancel} autoFocus>

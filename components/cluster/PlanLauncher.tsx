@@ -8,7 +8,8 @@ import { PLANS, type PlanKind } from "@/lib/recipes/planKinds";
 import type { PlanImpact } from "@/lib/plans/planImpact";
 import { COMPONENT_LABELS } from "@/lib/recipes/componentLabels";
 import { COMPONENTS, type ComponentId } from "@/lib/recipes/recipeTypes";
-import { api } from "../apiClient";
+import type { CheckResult } from "@/lib/preflight/checkNames";
+import { api, ApiError } from "../apiClient";
 import { useCan } from "../Providers";
 import { ErrorBanner } from "../ui/ErrorBanner";
 import { buttonClass, secondaryButtonClass } from "../ui/Field";
@@ -48,6 +49,9 @@ export function PlanLauncher({ clusterId, nodes }: { clusterId: number; nodes: N
     mutationFn: () => api<DryRun & { impact: PlanImpact }>(`${base}/plans/preview`, { method: "POST", body: scope }),
     onSuccess: (preview) => (preview.impact.changesNodes ? setAsking({ title: preview.title, impact: preview.impact }) : run.mutate(false)),
   });
+  // A bring-up (or any install) that preflight stopped: the dialog stays open and names the red checks.
+  const preflightFailing =
+    run.error instanceof ApiError && run.error.code === "preflight_failed" ? ((run.error.body.preflight as { failing?: CheckResult[] } | undefined)?.failing ?? []) : null;
   const runbookHref = `/api/v1${base}/plans/runbook?plan=${plan}${nodeIds.length ? `&nodeIds=${nodeIds.join(",")}` : ""}${components.length ? `&components=${components.join(",")}` : ""}`;
 
   return (
@@ -105,13 +109,17 @@ export function PlanLauncher({ clusterId, nodes }: { clusterId: number; nodes: N
           Download as shell runbook
         </a>
       </div>
-      <ErrorBanner error={run.error ?? ask.error} title="The plan did not start" />
+      <ErrorBanner error={preflightFailing ? null : (run.error ?? ask.error)} title="The plan did not start" />
       {asking && (
         <ConfirmPlanDialog
           title={asking.title}
           impact={asking.impact}
           pending={run.isPending}
-          onCancel={() => setAsking(null)}
+          preflightFailing={preflightFailing}
+          onCancel={() => {
+            setAsking(null);
+            run.reset();
+          }}
           onConfirm={() => run.mutate(true)}
         />
       )}

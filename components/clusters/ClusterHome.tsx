@@ -5,6 +5,8 @@ import type { ClusterView } from "@/lib/cluster/clusters";
 import { ClusterSettingsForm } from "../cluster/ClusterSettingsForm";
 import { PlanLauncher } from "../cluster/PlanLauncher";
 import { RecentRuns } from "../cluster/RecentRuns";
+import { PreflightPanel } from "../preflight/PreflightPanel";
+import { VerifyPanel } from "../preflight/VerifyPanel";
 import { useNodes } from "../nodes/nodeQueries";
 import { useCan } from "../Providers";
 import { OverviewPanel } from "../panels/OverviewPanel";
@@ -32,7 +34,9 @@ function ProvisionedSection({ clusterId }: { clusterId: number }) {
         )}
       </div>
       <ErrorBanner error={nodes.error} />
+      {nodes.data && nodes.data.length > 0 && <PreflightPanel clusterId={clusterId} />}
       {nodes.data && <PlanLauncher clusterId={clusterId} nodes={nodes.data} />}
+      {nodes.data && nodes.data.length > 0 && <VerifyPanel clusterId={clusterId} />}
       <RecentRuns clusterId={clusterId} />
       <details className="rounded-lg border border-slate-200 bg-white p-4">
         <summary className="cursor-pointer font-semibold">Settings: versions, paths and ports</summary>

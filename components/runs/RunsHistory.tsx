@@ -7,7 +7,7 @@ import { useEffect, useId, useRef } from "react";
 import type { PlanRunSummary } from "@/lib/jobs/listPlanRuns";
 import { PLAN_RUN_STATUSES } from "@/lib/jobs/planRunFilters";
 import { COMPONENT_LABELS } from "@/lib/recipes/componentLabels";
-import { PLANS, type PlanKind } from "@/lib/recipes/planKinds";
+import { RUN_KINDS, RUN_TITLES } from "@/lib/recipes/planKinds";
 import type { ComponentId } from "@/lib/recipes/recipeTypes";
 import { api } from "../apiClient";
 import { useClusters } from "../clusters/clusterQueries";
@@ -68,7 +68,7 @@ export function RunsHistory() {
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter runs">
         <FilterSelect label="Cluster" value={filters.cluster} onChange={(v) => setFilter("cluster", v)} options={(clusters.data ?? []).map((c) => [String(c.id), c.name])} />
         <FilterSelect label="Status" value={filters.status} onChange={(v) => setFilter("status", v)} options={PLAN_RUN_STATUSES.map((s) => [s, s])} />
-        <FilterSelect label="Kind" value={filters.kind} onChange={(v) => setFilter("kind", v)} options={(Object.keys(PLANS) as PlanKind[]).map((k) => [k, PLANS[k].title])} />
+        <FilterSelect label="Kind" value={filters.kind} onChange={(v) => setFilter("kind", v)} options={RUN_KINDS.map((k) => [k, RUN_TITLES[k]])} />
         <FilterSelect label="Node" value={filters.node} onChange={(v) => setFilter("node", v)} options={nodeOptions.map((n) => [n.id, n.name])} />
       </div>
       <ErrorBanner error={runs.error} title="Could not load the runs" />

@@ -80,12 +80,14 @@ test("/runs lists every run newest first, filters by kind and status, and shows 
   test.setTimeout(90_000);
   await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/runs");
   const rows = page.getByTestId("runs-row");
-  await expect(rows).toHaveCount(2);
+  // The bring-up's preflight (its gate) is a run of its own, just before it.
+  await expect(rows).toHaveCount(3);
   await expect(rows.nth(0)).toHaveAttribute("data-kind", "status");
   await expect(rows.nth(0).getByTestId("runs-service-summary")).toHaveText("2 up · 1 down · 2 not installed");
   await expect(rows.nth(1)).toHaveAttribute("data-kind", "bring-up");
   await expect(rows.nth(1)).toContainText("pc-1");
   await expect(rows.nth(1)).toContainText("Mesos master");
+  await expect(rows.nth(2)).toHaveAttribute("data-kind", "preflight");
 
   await page.getByLabel("Kind").selectOption("bring-up");
   await expect(page).toHaveURL(/kind=bring-up/);
@@ -95,13 +97,13 @@ test("/runs lists every run newest first, filters by kind and status, and shows 
   await expect(page.getByText("No run matches these filters.")).toBeVisible();
   await page.getByLabel("Status").selectOption("");
   await page.getByLabel("Kind").selectOption("");
-  await expect(rows).toHaveCount(2);
+  await expect(rows).toHaveCount(3);
 
   // A run started elsewhere appears without a reload: the socket's runs room, not polling.
   const client = new TestClient(server.url);
   await client.login("admin", server.adminPassword);
   const started = await client.call("POST", "/api/v1/plan-runs", { body: { plan: "status" } });
   expect(started.status).toBe(201);
-  await expect(rows).toHaveCount(3);
+  await expect(rows).toHaveCount(4);
   await expect(rows.first()).toHaveAttribute("data-run", started.body.id);
 });

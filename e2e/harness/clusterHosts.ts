@@ -51,6 +51,10 @@ export interface ClusterHostSpec {
   /** What a mesos-agent started without --resources offers (default: this machine's CPUs, memory less 1 GB). */
   cpus?: number;
   memMb?: number;
+  /** A stand-in `date` this many seconds off (clock skew for preflight); see setClockOffset(). */
+  clockOffsetSeconds?: number;
+  /** A stand-in `df` reporting this much free space (KiB) everywhere (a full disk); see setDiskFree(). */
+  diskFreeKb?: number;
 }
 
 export interface ClusterHost extends TestSshHost {
@@ -179,11 +183,29 @@ export async function startClusterHost(spec: ClusterHostSpec): Promise<ClusterHo
   liveClusterHosts.add(cluster);
   try {
     await installShims(host, spec, assets.dir);
+    if (spec.clockOffsetSeconds !== undefined) await setClockOffset(cluster, spec.clockOffsetSeconds);
+    if (spec.diskFreeKb !== undefined) await setDiskFree(cluster, spec.diskFreeKb);
   } catch (err) {
     await cluster.dispose().catch(() => {});
     throw err;
   }
   return cluster;
+}
+
+/** Makes the host's `date` run this many seconds off; null puts the real clock back. */
+export async function setClockOffset(host: ClusterHost, seconds: number | null): Promise<void> {
+  if (seconds === null) return rm(path.join(host.shimDir, "date"), { force: true });
+  if (!Number.isInteger(seconds)) throw new Error("clock offset: whole seconds");
+  const body = await readFile(path.join(TOOL_SHIMS_DIR, "date.sh"), "utf8");
+  await host.writeShim("date", body.split("__OFFSET__").join(String(seconds)));
+}
+
+/** Makes the host's `df` report this much free space (KiB) on every filesystem; null puts the real df back. */
+export async function setDiskFree(host: ClusterHost, kb: number | null): Promise<void> {
+  if (kb === null) return rm(path.join(host.shimDir, "df"), { force: true });
+  if (!Number.isInteger(kb) || kb < 0) throw new Error("free disk: whole KiB");
+  const body = await readFile(path.join(TOOL_SHIMS_DIR, "df.sh"), "utf8");
+  await host.writeShim("df", body.split("__FREE_KB__").join(String(kb)));
 }
 
 /** Starts the hosts in parallel; if one fails, the others are disposed and the error thrown. */

@@ -141,7 +141,8 @@ describe("runs history", () => {
 
     const all = await admin.call("GET", "/api/v1/plan-runs");
     expect(all.status).toBe(200);
-    expect(all.body.runs.map((r: any) => r.plan)).toEqual(["status", "status", "bring-up", "status"]);
+    // The bring-up's preflight (its gate) is a run of its own, just before it.
+    expect(all.body.runs.map((r: any) => r.plan)).toEqual(["status", "status", "bring-up", "preflight", "status"]);
     const times = all.body.runs.map((r: any) => Date.parse(r.createdAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(all.body.runs[0]).toMatchObject({ nodes: ["pr-agent"], createdBy: "admin", serviceStates: { up: 0, down: 2, not_installed: 0 } });
@@ -151,7 +152,7 @@ describe("runs history", () => {
 
     expect((await admin.call("GET", "/api/v1/plan-runs?kind=bring-up")).body.runs.map((r: any) => r.id)).toEqual([all.body.runs[2].id]);
     expect((await admin.call("GET", "/api/v1/plan-runs?status=failed")).body.runs).toEqual([]);
-    expect((await admin.call("GET", `/api/v1/plan-runs?node=${nodeIds["pr-master"]}`)).body.runs).toHaveLength(3);
+    expect((await admin.call("GET", `/api/v1/plan-runs?node=${nodeIds["pr-master"]}`)).body.runs).toHaveLength(4);
 
     const seen: string[] = [];
     let cursor: string | null = null;

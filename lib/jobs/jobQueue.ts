@@ -12,7 +12,8 @@ import { isFinal } from "./jobStatus.ts";
  */
 export async function claimRunnableJobs(runnerId: string, limit = 64): Promise<Job[]> {
   const queued = await db.job.findMany({
-    where: { status: "queued", cancelRequested: false },
+    // Probe jobs (preflight, verify) are run by lib/preflight in one channel per node, never here.
+    where: { status: "queued", cancelRequested: false, kind: { not: "probe" } },
     orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
     take: 500,
   });
@@ -59,5 +60,5 @@ export async function cancelUnreachableJobs(): Promise<string[]> {
 }
 
 export async function runningJobsOf(runnerId?: string): Promise<Job[]> {
-  return db.job.findMany({ where: { status: "running", ...(runnerId ? { claimedBy: runnerId } : {}) }, orderBy: { seq: "asc" } });
+  return db.job.findMany({ where: { status: "running", kind: { not: "probe" }, ...(runnerId ? { claimedBy: runnerId } : {}) }, orderBy: { seq: "asc" } });
 }

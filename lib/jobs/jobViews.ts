@@ -30,7 +30,7 @@ export interface JobView extends JobEvent {
   stepId: string;
   title: string;
   mutating: boolean;
-  kind: "step" | "report";
+  kind: "step" | "report" | "probe";
   dependsOn: string[];
   attempt: number;
   attemptLogStart: number;

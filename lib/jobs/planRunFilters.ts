@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PLAN_KINDS } from "../recipes/planKinds.ts";
+import { RUN_KINDS } from "../recipes/planKinds.ts";
 
 // Client-safe: the filters of the runs history (GET /api/v1/plan-runs), the cluster among them.
 
@@ -9,7 +9,7 @@ const idLike = z.string().regex(/^[a-z0-9]{1,64}$/i, "An id");
 
 export const planRunFilterSchema = z.object({
   status: z.enum(PLAN_RUN_STATUSES, { error: `One of: ${PLAN_RUN_STATUSES.join(", ")}` }).optional(),
-  kind: z.enum(PLAN_KINDS as [string, ...string[]], { error: `One of: ${PLAN_KINDS.join(", ")}` }).optional(),
+  kind: z.enum(RUN_KINDS as [string, ...string[]], { error: `One of: ${RUN_KINDS.join(", ")}` }).optional(),
   node: idLike.optional(),
   cluster: z.coerce.number({ error: "A cluster id" }).int("A cluster id").min(1, "A cluster id").max(2 ** 31, "A cluster id").optional(),
   /** Opaque: the nextCursor of the previous page. */

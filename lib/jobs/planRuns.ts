@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditActor } from "../audit/recordAuditEvent.ts"
 import { getClusterSettings } from "../cluster/clusterSettings.ts";
 import { db } from "../db/client.ts";
 import { ConfirmationRequiredError, ConflictError, NotFoundError } from "../errors.ts";
+import { PREFLIGHT_GATED_PLANS, requirePreflight } from "../preflight/preflightGate.ts";
 import { buildPlan, type Plan, type PlanScope } from "../plans/buildPlan.ts";
 import { describeImpact, planImpact } from "../plans/planImpact.ts";
 import type { PlanKind } from "../recipes/planKinds.ts";
@@ -36,6 +37,8 @@ export async function createPlanRun(
   if (impact.changesNodes && options.confirm !== true) {
     throw new ConfirmationRequiredError(`${describeImpact(plan.title, impact)}. Send "confirm": true to run it.`, { wouldChange: impact });
   }
+  // Confirmed: before anything installs, every node of the plan is checked read-only.
+  if (PREFLIGHT_GATED_PLANS.has(kind)) await requirePreflight(clusterId, plan.title, impact.nodes.map((n) => n.id), actor);
   const runId = createId();
   const ids = new Map(plan.jobs.map((j) => [j.key, createId()]));
   await db.$transaction([
@@ -115,6 +118,7 @@ export async function retryPlanRun(planRunId: string, actor: AuditActor): Promis
   if (!run) throw new NotFoundError("Plan run");
   if (run.jobs.some((j) => !isFinal(j.status))) throw new ConflictError("The plan is still running: cancel it or wait for it to end");
   if (run.jobs.some((j) => j.kind === "report")) throw new ConflictError("A status run is a report, not a job to retry: run Status again");
+  if (run.jobs.some((j) => j.kind === "probe")) throw new ConflictError(`A ${run.plan} run is a set of read-only checks, not a job to retry: run ${run.plan} again`);
   const again = run.jobs.filter((j) => j.status !== "succeeded");
   if (again.length === 0) throw new ConflictError("Every job succeeded: nothing to retry");
   for (const job of again) {

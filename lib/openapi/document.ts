@@ -11,7 +11,9 @@ import { connectivityPaths } from "../connectivity/connectivityOpenApi.ts";
 import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
 import { PLAN_RUN_STATUSES } from "../jobs/planRunFilters.ts";
 import { planRequestSchema, planRunRequestSchema } from "../plans/planRequest.ts";
-import { PLAN_KINDS } from "../recipes/planKinds.ts";
+import { RUN_KINDS } from "../recipes/planKinds.ts";
+import { CHECK_STATUSES, PREFLIGHT_CHECKS } from "../preflight/checkNames.ts";
+import { probeRunRequestSchema } from "../preflight/probeRequest.ts";
 import { SERVICE_STATES } from "../recipes/serviceStatusLine.ts";
 import { createNodeSchema, factsRequestSchema, probeSchema, repinSchema, updateNodeSchema } from "../nodes/nodeInput.ts";
 
@@ -33,6 +35,22 @@ const errorBody = {
         fields: { type: "object", additionalProperties: { type: "string" }, description: "Field path → why it was refused" },
       },
       required: ["code", "message"],
+    },
+  },
+};
+const probeRunView = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    kind: { enum: ["preflight", "verify"] },
+    status: { type: "string", description: "running until every node answered, then succeeded (or failed: a node could not be asked)" },
+    verdict: { enum: ["ok", "warn", "fail", null], description: "The worst finding once it ended" },
+    checks: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: { nodeId: { type: "string" }, node: { type: "string" }, check: { enum: [...PREFLIGHT_CHECKS], description: "For verify: a recipe step id" }, status: { enum: [...CHECK_STATUSES] }, detail: { type: "string" } },
+      },
     },
   },
 };
@@ -87,7 +105,18 @@ const impact = {
 };
 const confirmationBody = {
   type: "object",
-  properties: { error: { type: "object", properties: { code: { const: "confirmation_required" }, message: { type: "string" }, wouldChange: impact }, required: ["code", "message", "wouldChange"] } },
+  properties: {
+    error: {
+      type: "object",
+      properties: {
+        code: { enum: ["confirmation_required", "preflight_failed"] },
+        message: { type: "string" },
+        wouldChange: impact,
+        preflight: { type: "object", properties: { runId: { type: "string" }, failing: { type: "array", items: { type: "object" } } } },
+      },
+      required: ["code", "message"],
+    },
+  },
 };
 const serviceStates = { enum: [...SERVICE_STATES] };
 const planRunsPage = {
@@ -345,7 +374,33 @@ export function openApiDocument() {
       "/clusters/{id}/plan-runs": {
         parameters: idParam,
         get: { summary: "This cluster's runs history (the same filters as /plan-runs)", responses: { "200": ok("{runs, nextCursor}", planRunsPage), ...errors } },
-        post: { summary: "Start a plan on this cluster (operator); confirm as in POST /plan-runs", requestBody: json(planRunRequestSchema), responses: { "201": ok("{id, jobs, clusterId}"), ...errors } },
+        post: { summary: "Start a plan on this cluster (operator); confirm and the preflight gate as in POST /plan-runs", requestBody: json(planRunRequestSchema), responses: { "201": ok("{id, jobs, clusterId}"), ...errors } },
+      },
+      "/clusters/{id}/preflight": {
+        parameters: idParam,
+        get: { summary: "The cluster's newest preflight run (running or ended), or null", responses: { "200": ok("{last}", { type: "object", properties: { last: probeRunView } }), ...errors } },
+        post: {
+          summary: "Start preflight (operator): read-only checks of every node (or nodeIds and the masters they reach), one SSH channel each, as a run with a live log; check names in docs/preflight.md",
+          requestBody: json(probeRunRequestSchema),
+          responses: { "201": ok("{id, clusterId}"), ...errors, "409": { description: "No nodes yet" } },
+        },
+      },
+      "/clusters/{id}/preflight/{runId}": {
+        parameters: [...idParam, { name: "runId", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "A preflight run's state and findings", responses: { "200": ok("{id, status, verdict, checks}", probeRunView), ...errors, "404": { description: "No such preflight run on this cluster" } } },
+      },
+      "/clusters/{id}/verify": {
+        parameters: idParam,
+        get: { summary: "The cluster's newest verify run (running or ended), or null", responses: { "200": ok("{last}", { type: "object", properties: { last: probeRunView } }), ...errors } },
+        post: {
+          summary: "Start Verify (operator): every recipe step's check on every node, nothing else; what fails is drift",
+          requestBody: json(probeRunRequestSchema),
+          responses: { "201": ok("{id, clusterId}"), ...errors, "409": { description: "No nodes, or no master" } },
+        },
+      },
+      "/clusters/{id}/verify/{runId}": {
+        parameters: [...idParam, { name: "runId", in: "path", required: true, schema: { type: "string" } }],
+        get: { summary: "A verify run's state and findings (check = step id; detail says what no longer holds)", responses: { "200": ok("{id, status, verdict, checks}", probeRunView), ...errors, "404": { description: "No such verify run on this cluster" } } },
       },
       "/cluster/settings": {
         get: { summary: "Settings of ?cluster=<id>, else of the first cluster (kept from before clusters; see /clusters/{id}/settings)", parameters: [clusterQuery], responses: { "200": ok("Settings"), ...errors } },
@@ -366,7 +421,7 @@ export function openApiDocument() {
           summary: "The runs history, newest first, filtered and paged on the server; live changes arrive as plan:update in the socket.io room runs",
           parameters: [
             { name: "status", in: "query", schema: { enum: [...PLAN_RUN_STATUSES] } },
-            { name: "kind", in: "query", schema: { enum: [...PLAN_KINDS] }, description: "The plan kind" },
+            { name: "kind", in: "query", schema: { enum: [...RUN_KINDS] }, description: "The plan kind (preflight and verify runs included)" },
             { name: "node", in: "query", schema: { type: "string" }, description: "A node id: runs with a job on that node" },
             { name: "cluster", in: "query", schema: { type: "integer" }, description: "A cluster id: that cluster's runs" },
             { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
@@ -381,7 +436,12 @@ export function openApiDocument() {
             "201": ok("{id, jobs}"),
             ...errors,
             "409": { description: "Nothing to do, or the cluster cannot run this plan yet", ...json(errorBody) },
-            "422": { description: "confirmation_required: the plan changes nodes; error.message and error.wouldChange say which nodes, components and how many steps", ...json(confirmationBody) },
+            "422": {
+              description:
+                "confirmation_required: the plan changes nodes; error.message and error.wouldChange say which nodes, components and how many steps. " +
+                "preflight_failed: a confirmed bring-up, prepare or build ran preflight first and a check is red; error.preflight = {runId, failing: [{node, check, status, detail}]}, nothing was written but the preflight run",
+              ...json(confirmationBody),
+            },
           },
         },
       },
