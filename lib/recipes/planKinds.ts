@@ -11,15 +11,17 @@ export const PLANS = {
 export type PlanKind = keyof typeof PLANS;
 export const PLAN_KINDS = Object.keys(PLANS) as PlanKind[];
 
-/** Runs that are read-only probes, not plans of steps (lib/preflight, lib/drift); /runs lists them too. */
+/** Runs that are read-only probes, not plans of steps (lib/preflight, lib/drift, lib/connectivity); /runs lists them too. */
 export const PROBE_RUNS = {
   preflight: { title: "Preflight", description: "Read-only checks of every node before anything changes it" },
   verify: { title: "Verify", description: "Every step's check on every node: what no longer holds" },
+  connectivity: { title: "Connectivity check", description: "Inside a group's containers: every app name resolved, every Weave IP pinged" },
 } as const;
 export type RunKind = PlanKind | keyof typeof PROBE_RUNS;
 export const RUN_TITLES: Record<RunKind, string> = {
   ...(Object.fromEntries(PLAN_KINDS.map((k) => [k, PLANS[k].title])) as Record<PlanKind, string>),
   preflight: PROBE_RUNS.preflight.title,
   verify: PROBE_RUNS.verify.title,
+  connectivity: PROBE_RUNS.connectivity.title,
 };
 export const RUN_KINDS = Object.keys(RUN_TITLES) as RunKind[];
