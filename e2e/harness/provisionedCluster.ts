@@ -1,7 +1,42 @@
-import type { TestClient } from "./httpClient";
+import { startAppServer, type AppServer } from "./appServer";
+import { startCluster, stopAllClusterHosts, type ClusterHost, type ClusterHostSpec } from "./clusterHosts";
+import { enrolHosts } from "./enrolHosts";
+import { TestClient } from "./httpClient";
 
-// Helpers for integration and browser tests on a provisioned cluster of test hosts: run a plan through the
-// API and wait for it, and poll a panel route until the poller's cache shows what a test waits for.
+// Helpers for integration and browser tests on a provisioned cluster of test hosts: start the server and
+// the hosts, enrolled as the first cluster's nodes; run a plan through the API and wait for it; poll a
+// panel route until the poller's cache shows what a test waits for.
+
+export interface ProvisionedCluster {
+  server: AppServer;
+  hosts: ClusterHost[];
+  /** Signed in as the server's admin. */
+  admin: TestClient;
+  /** The first host is the master: where its Mesos master and Marathon listen once brought up. */
+  mesosUrl: string;
+  marathonUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startProvisionedCluster(specs: ClusterHostSpec[]): Promise<ProvisionedCluster> {
+  const [server, hosts] = await Promise.all([startAppServer(), startCluster(specs)]);
+  const admin = new TestClient(server.url);
+  const login = await admin.login("admin", server.adminPassword);
+  if (login.status !== 200) throw new Error(`admin login: HTTP ${login.status}`);
+  await enrolHosts(admin, hosts);
+  const master = hosts[0]!.address;
+  return {
+    server,
+    hosts,
+    admin,
+    mesosUrl: `http://${master}:5050`,
+    marathonUrl: `http://${master}:8080`,
+    async stop() {
+      await server.stop();
+      await stopAllClusterHosts();
+    },
+  };
+}
 
 export async function runPlan(admin: TestClient, plan: "bring-up" | "status", timeoutMs = 400_000) {
   const started = await admin.call("POST", "/api/v1/plan-runs", { body: { plan, confirm: true } });

@@ -7,12 +7,10 @@
 import { readFile, writeFile } from "node:fs/promises";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../harness/appServer";
-import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { enrolHosts } from "../harness/enrolHosts";
-import { TestClient } from "../harness/httpClient";
+import type { ClusterHost } from "../harness/clusterHosts";
+import type { TestClient } from "../harness/httpClient";
+import { runPlan as runPlanOf, startProvisionedCluster, type ProvisionedCluster } from "../harness/provisionedCluster";
 
-let server: AppServer;
 let hosts: ClusterHost[];
 let admin: TestClient;
 let marathonUrl: string;
@@ -47,17 +45,7 @@ const setFaults = async (host: ClusterHost, faults: object) => {
 };
 const sessions = async (host: ClusterHost) => ((await readFile(host.logFile, "utf8")).match(/Starting session: command/g) ?? []).length;
 
-async function runPlan(plan: "bring-up", timeoutMs = 500_000) {
-  const started = await admin.call("POST", "/api/v1/plan-runs", { body: { plan, confirm: true } });
-  expect(started.status, started.text).toBe(201);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await admin.call("GET", `/api/v1/plan-runs/${started.body.id}`);
-    if (!["queued", "running"].includes(res.body.run.status)) return res.body;
-    if (Date.now() > deadline) throw new Error(`${plan} still ${res.body.run.status}`);
-    await sleep(500);
-  }
-}
+const runPlan = (plan: "bring-up") => runPlanOf(admin, plan, 500_000);
 
 /** Starts a check and waits for its run to end; the group's tasks must be in the poller's cache first. */
 async function check(body: object = {}): Promise<any> {
@@ -80,23 +68,18 @@ async function check(body: object = {}): Promise<any> {
 
 const cellKey = (c: any) => `${c.from.container} ${c.kind === "dns" ? c.to.name : c.to.ip}`;
 
+let cluster: ProvisionedCluster | undefined;
+
 beforeAll(async () => {
-  [server, hosts] = await Promise.all([
-    startAppServer(),
-    startCluster([
-      { arch: "aarch64", hostname: "od1000-1" },
-      { arch: "x86_64", hostname: "od1000-0" },
-    ]),
+  cluster = await startProvisionedCluster([
+    { arch: "aarch64", hostname: "od1000-1" },
+    { arch: "x86_64", hostname: "od1000-0" },
   ]);
-  admin = new TestClient(server.url);
-  expect((await admin.login("admin", server.adminPassword)).status).toBe(200);
-  await enrolHosts(admin, hosts);
-  marathonUrl = `http://${hosts[0]!.address}:8080`;
+  ({ hosts, admin, marathonUrl } = cluster);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await stopAllClusterHosts();
+  await cluster?.stop();
 });
 
 describe("the connectivity check on test hosts", () => {

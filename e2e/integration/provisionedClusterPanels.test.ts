@@ -4,13 +4,10 @@
 // values come from the hosts (their names and architectures) and from the cluster's own Mesos and
 // Marathon replies, never from Armdeck's.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../harness/appServer";
-import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { enrolHosts } from "../harness/enrolHosts";
-import { TestClient } from "../harness/httpClient";
-import { pollPanel, runPlan as runPlanOf } from "../harness/provisionedCluster";
+import type { ClusterHost } from "../harness/clusterHosts";
+import type { TestClient } from "../harness/httpClient";
+import { pollPanel, runPlan as runPlanOf, startProvisionedCluster, type ProvisionedCluster } from "../harness/provisionedCluster";
 
-let server: AppServer;
 let hosts: ClusterHost[];
 let admin: TestClient;
 let mesosUrl: string;
@@ -21,25 +18,19 @@ const panel = (path: string, done: (body: any) => boolean) => pollPanel(admin, p
 
 const upstream = async (url: string, init?: RequestInit): Promise<any> => (await fetch(url, init)).json();
 
+let cluster: ProvisionedCluster | undefined;
+
 beforeAll(async () => {
-  [server, hosts] = await Promise.all([
-    startAppServer(),
-    startCluster([
-      { arch: "aarch64", hostname: "pc-arm-1" },
-      { arch: "aarch64", hostname: "pc-arm-2" },
-      { arch: "x86_64", hostname: "pc-x86-1" },
-    ]),
+  cluster = await startProvisionedCluster([
+    { arch: "aarch64", hostname: "pc-arm-1" },
+    { arch: "aarch64", hostname: "pc-arm-2" },
+    { arch: "x86_64", hostname: "pc-x86-1" },
   ]);
-  admin = new TestClient(server.url);
-  expect((await admin.login("admin", server.adminPassword)).status).toBe(200);
-  await enrolHosts(admin, hosts);
-  mesosUrl = `http://${hosts[0]!.address}:5050`;
-  marathonUrl = `http://${hosts[0]!.address}:8080`;
+  ({ hosts, admin, mesosUrl, marathonUrl } = cluster);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await stopAllClusterHosts();
+  await cluster?.stop();
 });
 
 describe("a provisioned cluster's panels after Bring up", () => {

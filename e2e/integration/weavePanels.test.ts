@@ -9,13 +9,10 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../harness/appServer";
-import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { enrolHosts } from "../harness/enrolHosts";
-import { TestClient } from "../harness/httpClient";
-import { pollPanel, runPlan } from "../harness/provisionedCluster";
+import type { ClusterHost } from "../harness/clusterHosts";
+import type { TestClient } from "../harness/httpClient";
+import { pollPanel, runPlan, startProvisionedCluster, type ProvisionedCluster } from "../harness/provisionedCluster";
 
-let server: AppServer;
 let hosts: ClusterHost[];
 let admin: TestClient;
 let marathonUrl: string;
@@ -69,25 +66,19 @@ async function containersSettled(count: number, timeoutMs = 60_000) {
   }
 }
 
+let cluster: ProvisionedCluster | undefined;
+
 beforeAll(async () => {
-  [server, hosts] = await Promise.all([
-    startAppServer(),
-    startCluster([
-      { arch: "aarch64", hostname: "wp-arm-1" },
-      { arch: "aarch64", hostname: "wp-arm-2" },
-      { arch: "x86_64", hostname: "wp-x86-1" },
-    ]),
+  cluster = await startProvisionedCluster([
+    { arch: "aarch64", hostname: "wp-arm-1" },
+    { arch: "aarch64", hostname: "wp-arm-2" },
+    { arch: "x86_64", hostname: "wp-x86-1" },
   ]);
-  admin = new TestClient(server.url);
-  expect((await admin.login("admin", server.adminPassword)).status).toBe(200);
-  await enrolHosts(admin, hosts);
-  mesosUrl = `http://${hosts[0]!.address}:5050`;
-  marathonUrl = `http://${hosts[0]!.address}:8080`;
+  ({ hosts, admin, mesosUrl, marathonUrl } = cluster);
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
-  await stopAllClusterHosts();
+  await cluster?.stop();
 });
 
 describe("the Weave panel and the WeaveDNS table of a provisioned cluster", () => {

@@ -1,7 +1,23 @@
 import { db } from "../db/client.ts";
 import { ConflictError } from "../errors.ts";
-import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
+import type { Node } from "@prisma/client";
+import { nodeFactsSchema, type NodeFacts } from "../nodes/nodeFacts.ts";
 import type { RecipeNode } from "../recipes/recipeTypes.ts";
+
+/** A node with its facts as the recipes (and the probe runs) see it. */
+export function recipeNodeOf(n: Pick<Node, "id" | "name" | "address" | "role">, facts: NodeFacts): RecipeNode {
+  return {
+    id: n.id,
+    name: n.name,
+    // Mesos's --ip takes an IP, so a node added by name uses the IP its SSH server reported.
+    address: facts.ip ?? n.address,
+    arch: facts.arch,
+    cpus: facts.cpus,
+    systemd: facts.systemd,
+    isMaster: n.role === "master" || n.role === "both",
+    isAgent: n.role === "agent" || n.role === "both",
+  };
+}
 
 /** One cluster's nodes as the recipes see them; a node Armdeck cannot act on yet is refused with the reason. */
 export async function loadRecipeNodes(clusterId: number): Promise<RecipeNode[]> {
@@ -14,16 +30,6 @@ export async function loadRecipeNodes(clusterId: number): Promise<RecipeNode[]> 
       throw new ConflictError(`${n.name}: user ${n.username} cannot sudo without a password; use root or allow NOPASSWD sudo`);
     }
     if (n.lastErrorKind === "host_key_changed") throw new ConflictError(`${n.name}: its host key changed; an admin must re-pin it first`);
-    return {
-      id: n.id,
-      name: n.name,
-      // Mesos's --ip takes an IP, so a node added by name uses the IP its SSH server reported.
-      address: facts.data.ip ?? n.address,
-      arch: facts.data.arch,
-      cpus: facts.data.cpus,
-      systemd: facts.data.systemd,
-      isMaster: n.role === "master" || n.role === "both",
-      isAgent: n.role === "agent" || n.role === "both",
-    };
+    return recipeNodeOf(n, facts.data);
   });
 }

@@ -1,5 +1,6 @@
 import { db } from "../db/client.ts";
 import { ConflictError, ValidationError } from "../errors.ts";
+import { recipeNodeOf } from "../jobs/recipeNodes.ts";
 import { nodeFactsSchema } from "../nodes/nodeFacts.ts";
 import type { CheckResult } from "./checkNames.ts";
 import type { ProbeNode } from "./preflightTargets.ts";
@@ -21,17 +22,7 @@ export async function loadProbeNodes(clusterId: number, nodeIds?: string[]): Pro
     if (n.lastErrorKind === "host_key_changed") fail("its host key changed: an admin must re-pin it before Armdeck connects again");
     else if (!facts?.success) fail("no facts yet: re-check the node in the inventory first");
     else {
-      all.push({
-        id: n.id,
-        name: n.name,
-        address: facts.data.ip ?? n.address,
-        arch: facts.data.arch,
-        cpus: facts.data.cpus,
-        systemd: facts.data.systemd,
-        isMaster: n.role === "master" || n.role === "both",
-        isAgent: n.role === "agent" || n.role === "both",
-        hostname: facts.data.hostname,
-      });
+      all.push({ ...recipeNodeOf(n, facts.data), hostname: facts.data.hostname });
     }
   }
   const wanted = (id: string) => !nodeIds?.length || nodeIds.includes(id);
