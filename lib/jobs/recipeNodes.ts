@@ -1,11 +1,10 @@
 import { db } from "../db/client.ts";
 import { ConflictError } from "../errors.ts";
-import type { Node } from "@prisma/client";
 import { nodeFactsSchema, type NodeFacts } from "../nodes/nodeFacts.ts";
 import type { RecipeNode } from "../recipes/recipeTypes.ts";
 
 /** A node with its facts as the recipes (and the probe runs) see it. */
-export function recipeNodeOf(n: Pick<Node, "id" | "name" | "address" | "role">, facts: NodeFacts): RecipeNode {
+export function recipeNodeOf(n: { id: string; name: string; address: string; role: string }, facts: NodeFacts): RecipeNode {
   return {
     id: n.id,
     name: n.name,
