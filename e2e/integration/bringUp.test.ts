@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
+import { enrolHostsDirect } from "../harness/enrolHosts";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
@@ -43,14 +44,7 @@ beforeAll(async () => {
     { arch: "aarch64", hostname: "od1000-0" },
     { arch: "x86_64", hostname: "x86-agent" },
   ]);
-  const roles = ["both", "agent", "agent"] as const;
-  for (const [i, h] of hosts.entries()) {
-    const node = await createNode(
-      { name: h.hostname, address: h.address, port: h.port, username: "root", auth: { kind: "key", privateKey: h.root.privateKey }, role: roles[i]!, hostKeyFingerprint: await h.hostKeyFingerprint() },
-      actor,
-    );
-    nodeIds[h.hostname] = node.id;
-  }
+  Object.assign(nodeIds, await enrolHostsDirect(createNode, hosts, actor));
   runner = new JobRunner({ pollMs: 200 });
   await runner.start();
 }, 120_000);

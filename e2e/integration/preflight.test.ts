@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setClockOffset, setDiskFree, startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
+import { enrolHostsDirect } from "../harness/enrolHosts";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
@@ -51,14 +52,7 @@ beforeAll(async () => {
     { arch: "x86_64", hostname: "pf-agent2" },
   ]);
   [master, agent1, agent2] = hosts as [ClusterHost, ClusterHost, ClusterHost];
-  const roles = ["both", "agent", "agent"] as const;
-  for (const [i, h] of hosts.entries()) {
-    const node = await createNode(
-      { name: h.hostname, address: h.address, port: h.port, username: "root", auth: { kind: "key", privateKey: h.root.privateKey }, role: roles[i]!, hostKeyFingerprint: await h.hostKeyFingerprint() },
-      actor,
-    );
-    nodeIds[h.hostname] = node.id;
-  }
+  Object.assign(nodeIds, await enrolHostsDirect(createNode, hosts, actor));
   runner = new JobRunner({ pollMs: 200 });
   await runner.start();
 }, 120_000);
