@@ -13,7 +13,7 @@ import { signInAt } from "./state";
 let server: AppServer;
 let hosts: ClusterHost[];
 
-const BASIC = JSON.parse(readFileSync(new URL("../../../shared/runbook/basic.json", import.meta.url), "utf8"));
+const BASIC = JSON.parse(readFileSync(new URL("../../standin/fixtures/basic.json", import.meta.url), "utf8"));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function containers(): Promise<{ host: ClusterHost; name: string; ip: string; dns: string | null }[]> {

@@ -216,7 +216,10 @@ sed -i 's|^dataDir=.*|dataDir=/var/lib/armdeck/zookeeper|' zoo.cfg
 printf 'clientPortAddress=${arm.address}\\nadmin.enableServer=false\\n4lw.commands.whitelist=ruok,srvr,stat,mntr\\n' >> zoo.cfg
 cd .. && ZOO_LOG_DIR=/var/log/armdeck bin/zkServer.sh start "$PWD/conf/zoo.cfg" 2>/dev/null
 for i in $(seq 1 60); do r=$(printf ruok | nc -w 1 ${arm.address} 2181 || true); [ "$r" = imok ] && break; sleep 0.2; done
-printf '%s\\n' "$r"; echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode`,
+printf '%s\\n' "$r"
+# ruok answers as soon as the server runs; srvr says it is "not currently serving requests" until it is ready.
+for i in $(seq 1 60); do m=$(echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode || true); [ -n "$m" ] && break; sleep 0.2; done
+printf '%s\\n' "$m"`,
     );
     expect(out).toBe("Starting zookeeper ... STARTED\nimok\nMode: standalone\n");
     expect(existsSync(arm.hostPath("/var/lib/armdeck/zookeeper/version-2"))).toBe(true);

@@ -29,7 +29,7 @@ interface Running {
   dns: string | null;
 }
 
-const BASIC = JSON.parse(fs.readFileSync(new URL("../../../shared/runbook/basic.json", import.meta.url), "utf8"));
+const BASIC = JSON.parse(fs.readFileSync(new URL("../../standin/fixtures/basic.json", import.meta.url), "utf8"));
 const GROUP = encodeURIComponent("/arm-demo");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
