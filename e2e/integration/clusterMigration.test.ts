@@ -38,8 +38,8 @@ beforeAll(async () => {
     `INSERT INTO "Node" (id, name, address, port, username, authKind, secretCipher, hostKeyType, hostKeyFingerprint, role, facts, createdAt, updatedAt)
      VALUES (?, ?, ?, 22, 'root', 'key', 'sealed-envelope', 'ssh-ed25519', ?, ?, '{"arch":"aarch64"}', ?, ?)`,
   );
-  node.run("nodeone", "m1", "10.0.0.1", "SHA256:aaa", "master", t, t);
-  node.run("nodetwo", "a1", "10.0.0.2", "SHA256:bbb", "agent", t, t);
+  node.run("nodeone", "m1", "192.0.2.1", "SHA256:aaa", "master", t, t);
+  node.run("nodetwo", "a1", "192.0.2.2", "SHA256:bbb", "agent", t, t);
   sql.prepare(`INSERT INTO "ClusterSettings" (id, json, updatedAt, updatedBy) VALUES (1, ?, ?, 'alice')`).run(JSON.stringify(SETTINGS), t);
   sql.prepare(`INSERT INTO "PlanRun" (id, plan, title, scope, status, settings, createdBy, createdAt) VALUES ('runone', 'status', 'Status', '{}', 'succeeded', '{}', 'alice', ?)`).run(t);
   sql.prepare(`INSERT INTO "PlanRun" (id, plan, title, scope, status, settings, createdBy, createdAt) VALUES ('runtwo', 'build', 'Build', '{}', 'failed', '{}', 'bob', ?)`).run(t);

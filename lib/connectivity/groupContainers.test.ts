@@ -23,21 +23,21 @@ const app = (id: string, hostname: string | null, tasks: { id: string; host: str
 const group = marathonGroupSchema.parse({
   id: "/arm-demo",
   groups: [
-    { id: "/arm-demo/group1", apps: [app("/arm-demo/group1/ubuntu1", "ubuntu1.weave.local", [{ id: "t1", host: "10.0.0.1" }, { id: "t2", host: "od1000-1" }])] },
-    { id: "/arm-demo/group2", apps: [app("/arm-demo/group2/ubuntu2", HOSTILE_HOSTNAME, [{ id: "t3", host: "10.0.0.1" }]), app(HOSTILE_APP, null, [{ id: "t4", host: "10.0.0.1" }, { id: "t5", host: "elsewhere" }])] },
+    { id: "/arm-demo/group1", apps: [app("/arm-demo/group1/ubuntu1", "ubuntu1.weave.local", [{ id: "t1", host: "192.0.2.1" }, { id: "t2", host: "od1000-1" }])] },
+    { id: "/arm-demo/group2", apps: [app("/arm-demo/group2/ubuntu2", HOSTILE_HOSTNAME, [{ id: "t3", host: "192.0.2.1" }]), app(HOSTILE_APP, null, [{ id: "t4", host: "192.0.2.1" }, { id: "t5", host: "elsewhere" }])] },
   ],
 });
 
 const task = (id: string, containerId: string) => ({ id, state: "TASK_RUNNING", slave_id: "a1", statuses: [{ state: "TASK_RUNNING", container_status: { container_id: { value: containerId } } }] });
 const state = mesosStateSchema.parse({
   id: "master-1",
-  slaves: [{ id: "a1", hostname: "10.0.0.1" }],
+  slaves: [{ id: "a1", hostname: "192.0.2.1" }],
   frameworks: [{ id: "marathon", name: "marathon", tasks: [task("t1", "c1"), task("t2", "c2"), task("t3", HOSTILE_CONTAINER), task("t4", "c4"), task("t5", "c5")] }],
 });
 
 const nodes: GroupNode[] = [
-  { id: "n0", name: "od1000-0", aliases: ["od1000-0", "10.0.0.1"] },
-  { id: "n1", name: "od1000-1", aliases: ["od1000-1", "10.0.0.2"] },
+  { id: "n0", name: "od1000-0", aliases: ["od1000-0", "192.0.2.1"] },
+  { id: "n1", name: "od1000-1", aliases: ["od1000-1", "192.0.2.2"] },
 ];
 
 describe("groupContainers", () => {

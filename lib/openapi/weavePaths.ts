@@ -29,7 +29,7 @@ const failures = {
 const connection = {
   type: "object",
   properties: {
-    address: { type: "string", examples: ["10.0.0.2:6783"] },
+    address: { type: "string", examples: ["192.0.2.2:6783"] },
     outbound: { type: "boolean" },
     state: { enum: ["established", "pending", "retrying", "failed", "connecting", "waiting"] },
     info: { type: "string" },

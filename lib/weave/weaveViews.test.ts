@@ -5,8 +5,8 @@ import { CID_A1, CID_B1, CID_B2, PEER_A, probeOutput, report } from "./testing/r
 import { weaveDnsView } from "./weaveDnsView.ts";
 import { weaveRoutersView } from "./weaveRoutersView.ts";
 
-const nodeA = { id: "n1", name: "node-a", address: "10.0.0.1" };
-const nodeB = { id: "n2", name: "node-b", address: "10.0.0.2" };
+const nodeA = { id: "n1", name: "node-a", address: "192.0.2.1" };
+const nodeB = { id: "n2", name: "node-b", address: "192.0.2.2" };
 const readAt = "2026-12-02T00:00:00.000Z";
 
 function reading(b: { curlExit?: number; body?: string | null; state?: string } = {}): ClusterWeaveReading {
@@ -86,8 +86,8 @@ describe("the WeaveDNS view", () => {
 describe("the routers view", () => {
   it("flags a connection that is not established with the ports to check, and a router that is down", () => {
     const v = weaveRoutersView(reading({ state: "connecting" }));
-    expect(v.routers[1]!.connections).toEqual([{ address: "10.0.0.1:6783", outbound: true, state: "connecting", info: "", node: "node-a" }]);
-    expect(v.problems).toContain("node-b's connection to node-a (10.0.0.1:6783) is connecting. Not established: check that TCP 6783 and UDP 6783 and 6784 are open between the two hosts (firewalls, security groups) and that both routers run.");
+    expect(v.routers[1]!.connections).toEqual([{ address: "192.0.2.1:6783", outbound: true, state: "connecting", info: "", node: "node-a" }]);
+    expect(v.problems).toContain("node-b's connection to node-a (192.0.2.1:6783) is connecting. Not established: check that TCP 6783 and UDP 6783 and 6784 are open between the two hosts (firewalls, security groups) and that both routers run.");
     const down = weaveRoutersView(reading({ curlExit: 7, body: null }));
     expect(down.routers[1]).toMatchObject({ state: "down", version: null });
     expect(down.routers[1]!.problems[0]).toMatch(/^The Weave router on node-b is down: nothing listens on 127\.0\.0\.1:6784/);

@@ -44,7 +44,7 @@ function saveContainers(list) {
 /**
  * Faults a test injects by writing weave-faults.json on the host:
  *   routerDown: true              the router has died (the weave container exited)
- *   connecting: ["10.0.0.2", …]  this peer's connection to those addresses never gets past `connecting`
+ *   connecting: ["192.0.2.2", …]  this peer's connection to those addresses never gets past `connecting`
  *   partialDns: {"ubuntu1": "10.32.0.1"}  this router answers that name with only that one IP
  */
 function faults() {

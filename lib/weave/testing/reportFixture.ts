@@ -10,7 +10,7 @@ export const CID_B2 = "c".repeat(64);
 
 export function report(self: "a" | "b", opts: { bConnectionState?: string } = {}) {
   const me = self === "a" ? { Name: PEER_A, NickName: "node-a" } : { Name: PEER_B, NickName: "node-b" };
-  const other = self === "a" ? { Name: PEER_B, NickName: "node-b", addr: "10.0.0.2" } : { Name: PEER_A, NickName: "node-a", addr: "10.0.0.1" };
+  const other = self === "a" ? { Name: PEER_B, NickName: "node-b", addr: "192.0.2.2" } : { Name: PEER_A, NickName: "node-a", addr: "192.0.2.1" };
   const state = opts.bConnectionState ?? "established";
   return {
     Ready: true,
@@ -55,7 +55,7 @@ export function report(self: "a" | "b", opts: { bConnectionState?: string } = {}
     },
     DNS: {
       Domain: "weave.local.",
-      Upstream: ["10.0.0.254"],
+      Upstream: ["192.0.2.254"],
       Address: "172.17.0.1:53",
       TTL: 1,
       Entries: [
