@@ -22,15 +22,33 @@ step "production build (type-checks every file)"
 npm run build || exit 1
 
 mkdir -p .test-reports
-rm -f .test-reports/*.json
+rm -f .test-reports/*.json .test-reports/*.rc
 
-step "unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json
-vitest_rc=$?
+# The two suites run side by side: both mostly wait (on sshd hosts, ZooKeeper, the server, the
+# browser), so together they take about the time of the longer one. Each line says which suite it
+# is from. ARMDECK_TEST_SERIAL=1 runs them one after the other instead.
+run_vitest() { npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json; }
+run_playwright() { PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json; }
+labelled() { sed -u "s/^/[$1] /"; }
 
-step "browser tests (Playwright, /usr/bin/chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json
-playwright_rc=$?
+if [ "${ARMDECK_TEST_SERIAL:-}" = 1 ]; then
+  step "unit and integration tests (vitest)"
+  run_vitest
+  vitest_rc=$?
+  step "browser tests (Playwright, /usr/bin/chromium)"
+  run_playwright
+  playwright_rc=$?
+else
+  step "unit and integration tests (vitest) beside browser tests (Playwright, /usr/bin/chromium)"
+  ( run_vitest 2>&1; echo $? > .test-reports/vitest.rc ) | labelled vitest &
+  vitest_pipe=$!
+  ( run_playwright 2>&1; echo $? > .test-reports/playwright.rc ) | labelled playwright &
+  playwright_pipe=$!
+  wait $vitest_pipe $playwright_pipe
+  vitest_rc=$(cat .test-reports/vitest.rc 2>/dev/null || echo 1)
+  playwright_rc=$(cat .test-reports/playwright.rc 2>/dev/null || echo 1)
+  step "both suites ended"
+fi
 
 step "summary"
 node e2e/summarize-results.mjs .test-reports/vitest.json .test-reports/playwright.json
