@@ -42,7 +42,7 @@ async function ok(host: ClusterHost, script: string): Promise<string> {
 
 /** Polls an HTTP URL on the host (through its own curl, so through the curl shim's pass-through). */
 async function waitHttp(host: ClusterHost, url: string): Promise<string> {
-  return ok(host, `for i in $(seq 1 60); do if out=$(curl -fsS "${url}" 2>/dev/null); then printf '%s' "$out"; exit 0; fi; sleep 0.2; done; curl -fsS "${url}"`);
+  return ok(host, `for i in $(seq 1 300); do if out=$(curl -fsS "${url}" 2>/dev/null); then printf '%s' "$out"; exit 0; fi; sleep 0.2; done; curl -fsS "${url}"`);
 }
 
 beforeAll(async () => {
@@ -215,10 +215,10 @@ describe("cluster test hosts", () => {
 sed -i 's|^dataDir=.*|dataDir=/var/lib/armdeck/zookeeper|' zoo.cfg
 printf 'clientPortAddress=${arm.address}\\nadmin.enableServer=false\\n4lw.commands.whitelist=ruok,srvr,stat,mntr\\n' >> zoo.cfg
 cd .. && ZOO_LOG_DIR=/var/log/armdeck bin/zkServer.sh start "$PWD/conf/zoo.cfg" 2>/dev/null
-for i in $(seq 1 60); do r=$(printf ruok | nc -w 1 ${arm.address} 2181 || true); [ "$r" = imok ] && break; sleep 0.2; done
+for i in $(seq 1 300); do r=$(printf ruok | nc -w 1 ${arm.address} 2181 || true); [ "$r" = imok ] && break; sleep 0.2; done
 printf '%s\\n' "$r"
 # ruok answers as soon as the server runs; srvr says it is "not currently serving requests" until it is ready.
-for i in $(seq 1 60); do m=$(echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode || true); [ -n "$m" ] && break; sleep 0.2; done
+for i in $(seq 1 300); do m=$(echo srvr | nc -w 1 ${arm.address} 2181 | grep Mode || true); [ -n "$m" ] && break; sleep 0.2; done
 printf '%s\\n' "$m"`,
     );
     expect(out).toBe("Starting zookeeper ... STARTED\nimok\nMode: standalone\n");
