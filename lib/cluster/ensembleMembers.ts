@@ -1,0 +1,13 @@
+import type { EnsembleMember } from "../zookeeper/ensembleProbe.ts";
+import type { EndpointNode } from "./clusterEndpoints.ts";
+
+/**
+ * A provisioned cluster's ZooKeeper members: its masters, in the recipes' ensemble order (by name),
+ * at the address the recipes bind clientPortAddress to.
+ */
+export function ensembleMembers(nodes: (EndpointNode & { name: string })[], port: number): EnsembleMember[] {
+  return nodes
+    .filter((n) => n.role === "master" || n.role === "both")
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((n) => ({ node: n.name, address: n.address, port }));
+}
