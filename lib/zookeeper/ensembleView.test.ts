@@ -32,6 +32,12 @@ describe("ensembleView", () => {
     );
   });
 
+  it("counts a lone serving member as no majority (it was asked a moment before the others went)", () => {
+    const v = ensembleView([serving("m1", "leader"), refused("m2"), refused("m3")]);
+    expect(v.state).toBe("down");
+    expect(v.summary).toMatch(/^ZooKeeper: 1 of 3 serving \(m2 does not answer: connection refused; m3 does not answer: connection refused\): no majority/);
+  });
+
   it("gives each master its roles, matched by address", () => {
     const v = ensembleView([serving("m1", "follower"), serving("m2", "leader"), refused("m3")]);
     expect(masterRoles(v, "192.0.2.11:5050", "192.0.2.12:8080").map((r) => r.line)).toEqual([
