@@ -31,6 +31,11 @@ test("bring up the cluster with one click, watch the log live, search it and dow
   const dryRun = page.getByTestId("dry-run");
   await expect(dryRun.locator('[data-node="od1000-1"] [data-step="mesos.fix-config-guess"]')).toBeVisible();
   await expect(dryRun.locator('[data-node="od1000-0"] [data-step="mesos.fix-config-guess"]')).toHaveCount(0);
+  // The topology first: the master with its ZooKeeper id, the quorum, the agents, the zk:// URL.
+  const topology = dryRun.getByTestId("dry-run-topology");
+  await expect(topology).toContainText(`od1000-1 (${hosts[0]!.address}, ZooKeeper id 1, also an agent)`);
+  await expect(topology).toContainText("1 of 1: survives 0 masters down");
+  await expect(topology).toContainText(`zk://${hosts[0]!.address}:2181/mesos`);
 
   await page.getByRole("button", { name: "Run Bring up cluster…" }).click();
   await page.getByTestId("confirm-plan").getByRole("button", { name: "Run Bring up cluster" }).click();
