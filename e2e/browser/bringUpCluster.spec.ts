@@ -72,3 +72,12 @@ test("bring up the cluster with one click, watch the log live, search it and dow
   expect(text).toMatch(/aarch64 fix: \d+ config\.guess file\(s\) replaced/);
   expect(text.split("\n").filter((l) => l.includes("config.guess")).length).toBe(total);
 });
+
+test("after the bring-up the overview's ZooKeeper line is the server's own srvr Mode, in words", async ({ page }) => {
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/clusters/1");
+  // Asked by the test itself: the one member of a one-master cluster serves standalone.
+  const reply = (await hosts[0]!.exec(`printf srvr | nc -w 3 ${hosts[0]!.address} 2181`)).stdout;
+  expect(reply).toMatch(/^Mode: standalone$/m);
+  await expect(page.getByTestId("zookeeper-summary")).toHaveText("ZooKeeper: 1 of 1 serving, standalone", { timeout: 30_000 });
+  await expect(page.getByTestId("service-zookeeper")).toHaveAttribute("data-state", "up");
+});
