@@ -1,9 +1,11 @@
 "use client";
 
+import type { PlanTopology } from "@/lib/plans/planTopology";
+
 export interface DryRun {
   title: string;
   warnings: string[];
-  master: string;
+  topology: PlanTopology;
   jobs: { key: string; seq: number; nodeId: string; nodeName: string; stepId: string; title: string; dependsOn: string[]; script: string }[];
 }
 
@@ -18,8 +20,9 @@ export function DryRunView({ dryRun }: { dryRun: DryRun }) {
           {w}
         </p>
       ))}
+      <TopologySummary topology={dryRun.topology} />
       <p className="text-sm text-slate-600">
-        {dryRun.jobs.length} steps on {nodes.length} node(s); master {dryRun.master}.
+        {dryRun.jobs.length} steps on {nodes.length} node(s).
       </p>
       {nodes.map((name) => (
         <div key={name} className="rounded-md border border-slate-200" data-testid="dry-run-node" data-node={name}>
@@ -45,5 +48,30 @@ export function DryRunView({ dryRun }: { dryRun: DryRun }) {
         </div>
       ))}
     </div>
+  );
+}
+
+/** Masters with their ZooKeeper ids, the quorum, the agents and the zk:// URLs the recipes write. */
+function TopologySummary({ topology: t }: { topology: PlanTopology }) {
+  const tolerates = t.masters.length - t.quorum;
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 rounded-md border border-slate-200 p-3 text-sm" data-testid="dry-run-topology">
+      <dt className="font-semibold">Masters</dt>
+      <dd>
+        {t.masters.map((m) => `${m.name} (${m.address}, ZooKeeper id ${m.zookeeperId}${m.alsoAgent ? ", also an agent" : ""})`).join(", ")}
+      </dd>
+      <dt className="font-semibold">Quorum</dt>
+      <dd>
+        {t.quorum} of {t.masters.length}: survives {tolerates} master{tolerates === 1 ? "" : "s"} down
+      </dd>
+      <dt className="font-semibold">Agents</dt>
+      <dd>{t.agents.length ? t.agents.map((a) => `${a.name} (${a.address})`).join(", ") : "none"}</dd>
+      <dt className="font-semibold">ZooKeeper</dt>
+      <dd className="font-mono text-xs">
+        {t.zk.mesos}
+        <br />
+        {t.zk.marathon}
+      </dd>
+    </dl>
   );
 }

@@ -16,6 +16,7 @@ import { ErrorBanner } from "../ui/ErrorBanner";
 import { secondaryButtonClass } from "../ui/Field";
 import { AdoptedEndpoints } from "./AdoptedEndpoints";
 import { ClusterHeading } from "./ClusterHeading";
+import { MasterCountNotice } from "./MasterCountNotice";
 
 /** What Armdeck does to a cluster it built: plans on its nodes, its runs, its settings. */
 function ProvisionedSection({ clusterId }: { clusterId: number }) {
@@ -34,6 +35,7 @@ function ProvisionedSection({ clusterId }: { clusterId: number }) {
         )}
       </div>
       <ErrorBanner error={nodes.error} />
+      {nodes.data && <MasterCountNotice nodes={nodes.data} />}
       {nodes.data && nodes.data.length > 0 && <PreflightPanel clusterId={clusterId} />}
       {nodes.data && <PlanLauncher clusterId={clusterId} nodes={nodes.data} />}
       {nodes.data && nodes.data.length > 0 && <VerifyPanel clusterId={clusterId} />}

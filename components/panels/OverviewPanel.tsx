@@ -57,7 +57,11 @@ function Overview({ clusterId }: { clusterId: string }) {
               )}
               {o.marathon.error && <p className="text-red-700">{o.marathon.error}</p>}
             </Service>
-            {o.zookeeper && (
+            {o.ensemble ? (
+              <Service name="ZooKeeper" state={o.ensemble.state}>
+                <p data-testid="zookeeper-summary">{o.ensemble.summary}</p>
+              </Service>
+            ) : o.zookeeper && (
               <Service name="ZooKeeper" state={o.zookeeper.state}>
                 {o.zookeeper.nodes.map((n) => <p key={n.node}>{n.node}: {n.state}{n.detail && ` (${n.detail})`}</p>)}
               </Service>
@@ -68,6 +72,11 @@ function Overview({ clusterId }: { clusterId: string }) {
               </Service>
             )}
           </div>
+          {o.masterRoles.length > 1 && (
+            <ul className="space-y-0.5 text-xs text-slate-700" data-testid="master-roles" aria-label="Masters and their roles">
+              {o.masterRoles.map((m) => <li key={m.node}>{m.line}</li>)}
+            </ul>
+          )}
           <p className="flex gap-4 text-sm">
             {o.links.mesosUi && <a className="text-sky-700 underline" href={o.links.mesosUi} target="_blank" rel="noreferrer">Mesos UI</a>}
             {o.links.marathonUi && <a className="text-sky-700 underline" href={o.links.marathonUi} target="_blank" rel="noreferrer">Marathon UI</a>}

@@ -31,6 +31,11 @@ test("bring up the cluster with one click, watch the log live, search it and dow
   const dryRun = page.getByTestId("dry-run");
   await expect(dryRun.locator('[data-node="od1000-1"] [data-step="mesos.fix-config-guess"]')).toBeVisible();
   await expect(dryRun.locator('[data-node="od1000-0"] [data-step="mesos.fix-config-guess"]')).toHaveCount(0);
+  // The topology first: the master with its ZooKeeper id, the quorum, the agents, the zk:// URL.
+  const topology = dryRun.getByTestId("dry-run-topology");
+  await expect(topology).toContainText(`od1000-1 (${hosts[0]!.address}, ZooKeeper id 1, also an agent)`);
+  await expect(topology).toContainText("1 of 1: survives 0 masters down");
+  await expect(topology).toContainText(`zk://${hosts[0]!.address}:2181/mesos`);
 
   await page.getByRole("button", { name: "Run Bring up cluster…" }).click();
   await page.getByTestId("confirm-plan").getByRole("button", { name: "Run Bring up cluster" }).click();
@@ -66,4 +71,13 @@ test("bring up the cluster with one click, watch the log live, search it and dow
   const text = readFileSync((await download.path())!, "utf8");
   expect(text).toMatch(/aarch64 fix: \d+ config\.guess file\(s\) replaced/);
   expect(text.split("\n").filter((l) => l.includes("config.guess")).length).toBe(total);
+});
+
+test("after the bring-up the overview's ZooKeeper line is the server's own srvr Mode, in words", async ({ page }) => {
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/clusters/1");
+  // Asked by the test itself: the one member of a one-master cluster serves standalone.
+  const reply = (await hosts[0]!.exec(`printf srvr | nc -w 3 ${hosts[0]!.address} 2181`)).stdout;
+  expect(reply).toMatch(/^Mode: standalone$/m);
+  await expect(page.getByTestId("zookeeper-summary")).toHaveText("ZooKeeper: 1 of 1 serving, standalone", { timeout: 30_000 });
+  await expect(page.getByTestId("service-zookeeper")).toHaveAttribute("data-state", "up");
 });

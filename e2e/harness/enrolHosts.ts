@@ -1,17 +1,21 @@
-// Enrols test hosts as nodes, as an operator would with the wizard: the first one master and
-// agent, the others agents, each with its host key pinned up front. Through the API, or in-process
+// Enrols test hosts as nodes, as an operator would with the wizard: by default the first one
+// master and agent, the others agents (or the roles given), each with its host key pinned up front. Through the API, or in-process
 // through the service (for tests that run the job runner themselves).
 import type { ClusterHost } from "./clusterHosts";
 import type { TestClient } from "./httpClient";
 
-async function nodeInput(h: ClusterHost, i: number) {
+export type NodeRole = "master" | "agent" | "both";
+
+const defaultRole = (i: number): NodeRole => (i === 0 ? "both" : "agent");
+
+async function nodeInput(h: ClusterHost, role: NodeRole) {
   return {
     name: h.hostname,
     address: h.address,
     port: h.port,
     username: "root",
     auth: { kind: "key" as const, privateKey: h.root.privateKey },
-    role: i === 0 ? ("both" as const) : ("agent" as const),
+    role,
     hostKeyFingerprint: await h.hostKeyFingerprint(),
   };
 }
@@ -23,13 +27,13 @@ export async function enrolHostsDirect<A>(
   actor: A,
 ): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
-  for (const [i, h] of hosts.entries()) ids[h.hostname] = (await createNode(await nodeInput(h, i), actor)).id;
+  for (const [i, h] of hosts.entries()) ids[h.hostname] = (await createNode(await nodeInput(h, defaultRole(i)), actor)).id;
   return ids;
 }
 
-export async function enrolHosts(admin: TestClient, hosts: ClusterHost[], path = "/api/v1/nodes"): Promise<void> {
+export async function enrolHosts(admin: TestClient, hosts: ClusterHost[], path = "/api/v1/nodes", roles?: NodeRole[]): Promise<void> {
   for (const [i, h] of hosts.entries()) {
-    const res = await admin.call("POST", path, { body: await nodeInput(h, i) });
+    const res = await admin.call("POST", path, { body: await nodeInput(h, roles?.[i] ?? defaultRole(i)) });
     if (res.status !== 201) throw new Error(`adding ${h.hostname}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
   }
 }

@@ -1,6 +1,6 @@
 import { startAppServer, type AppServer } from "./appServer";
 import { startCluster, stopAllClusterHosts, type ClusterHost, type ClusterHostSpec } from "./clusterHosts";
-import { enrolHosts } from "./enrolHosts";
+import { enrolHosts, type NodeRole } from "./enrolHosts";
 import { TestClient } from "./httpClient";
 
 // Helpers for integration and browser tests on a provisioned cluster of test hosts: start the server and
@@ -18,12 +18,13 @@ export interface ProvisionedCluster {
   stop(): Promise<void>;
 }
 
-export async function startProvisionedCluster(specs: ClusterHostSpec[]): Promise<ProvisionedCluster> {
+/** `roles` per host, in order; default: the first master and agent, the others agents. */
+export async function startProvisionedCluster(specs: ClusterHostSpec[], roles?: NodeRole[]): Promise<ProvisionedCluster> {
   const [server, hosts] = await Promise.all([startAppServer(), startCluster(specs)]);
   const admin = new TestClient(server.url);
   const login = await admin.login("admin", server.adminPassword);
   if (login.status !== 200) throw new Error(`admin login: HTTP ${login.status}`);
-  await enrolHosts(admin, hosts);
+  await enrolHosts(admin, hosts, undefined, roles);
   const master = hosts[0]!.address;
   return {
     server,

@@ -3,6 +3,8 @@ import { MesosClient } from "../mesos/mesosClient.ts";
 import { sharedConnectionPool } from "../ssh/sharedPool.ts";
 import { readClusterWeave } from "../weave/readClusterWeave.ts";
 import { clusterSources } from "../upstream/clusterSources.ts";
+import { probeEnsemble } from "../zookeeper/ensembleProbe.ts";
+import { ensembleMembers } from "./ensembleMembers.ts";
 import type { PollSources } from "../upstream/pollSource.ts";
 import { findCluster } from "./clusters.ts";
 
@@ -26,6 +28,7 @@ export async function clusterPollSources(clusterId: string): Promise<PollSources
     marathonDeployments: mara ? () => mara.deployments() : undefined,
     marathonQueue: mara ? () => mara.queue({ lastUnusedOffers: true }) : undefined,
     marathonInfo: mara ? () => mara.info() : undefined,
+    zookeeperSrvr: cluster.kind === "provisioned" && cluster.settings ? ((members) => (signal: AbortSignal) => probeEnsemble(members, signal))(ensembleMembers(cluster.nodes, cluster.settings.zookeeperPort)) : undefined,
     weaveStatus: weaveNodes.length ? (signal) => readClusterWeave(sharedConnectionPool(), weaveNodes, signal) : undefined,
     deploymentIds: (reply) => reply.data.map((d) => d.id),
   });

@@ -21,7 +21,7 @@ export async function startVerify(clusterId: number, actor: AuditActor, nodeIds?
   for (const job of plan.jobs) {
     if (!job.step.check) continue;
     const entry = perNode.get(job.node.id) ?? { name: job.node.name, checks: [] };
-    entry.checks.push({ step: job.step, ctx: recipeContext(settings, job.node, plan.master, all) });
+    entry.checks.push({ step: job.step, ctx: recipeContext(settings, job.node, all) });
     perNode.set(job.node.id, entry);
   }
   const nodes = [...perNode.entries()];

@@ -361,7 +361,7 @@ export function openApiDocument() {
       },
       "/clusters/{id}/plans/preview": {
         parameters: idParam,
-        post: { summary: "Dry run on this cluster's nodes and settings", requestBody: json(planRequestSchema), responses: { "200": ok("{clusterId, plan, title, warnings, master, impact, jobs}"), ...errors } },
+        post: { summary: "Dry run on this cluster's nodes and settings", requestBody: json(planRequestSchema), responses: { "200": ok("{clusterId, plan, title, warnings, topology (masters with ZooKeeper ids, quorum, agents, zk:// URLs), impact, jobs}"), ...errors } },
       },
       "/clusters/{id}/plans/runbook": {
         parameters: idParam,
@@ -407,7 +407,7 @@ export function openApiDocument() {
         put: { summary: "Replace them (operator); every value is validated for use in shell scripts", parameters: [clusterQuery], requestBody: json(clusterSettingsSchema), responses: { "200": ok("Settings"), ...errors } },
       },
       "/plans/preview": {
-        post: { summary: "Dry run: the jobs a plan would create, per node, with the exact scripts, and its impact (what a confirmation names); never needs confirm", requestBody: json(planRequestSchema), responses: { "200": ok("{plan, title, warnings, master, impact, jobs}", { type: "object", properties: { impact } }), ...errors, "409": { description: "The cluster cannot run this plan yet (no master, node without facts, …)" } } },
+        post: { summary: "Dry run: the jobs a plan would create, per node, with the exact scripts, and its impact (what a confirmation names); never needs confirm", requestBody: json(planRequestSchema), responses: { "200": ok("{plan, title, warnings, topology, impact, jobs}", { type: "object", properties: { impact } }), ...errors, "409": { description: "The cluster cannot run this plan yet (no master, 2, 4 or more than 5 masters, node without facts, …)" } } },
       },
       "/plans/runbook": {
         get: {

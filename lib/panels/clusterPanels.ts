@@ -4,6 +4,7 @@ import type { MarathonDeployment, MarathonGroup, MarathonInfo, MarathonQueueItem
 import type { MesosState } from "../mesos/mesosSchemas.ts";
 import type { ClusterPoller } from "../upstream/clusterPoller.ts";
 import type { SourceSnapshot } from "../upstream/pollSource.ts";
+import type { MemberAnswer } from "../zookeeper/ensembleProbe.ts";
 import { clusterPanelPoller } from "./clusterPanelPoller.ts";
 import { deploymentsView } from "./deploymentsView.ts";
 import { frameworksView } from "./frameworksView.ts";
@@ -27,6 +28,7 @@ export const PANEL_SOURCES = {
   deployments: "marathon.deployments",
   queue: "marathon.queue",
   marathonInfo: "marathon.info",
+  zookeeper: "zookeeper.srvr",
 } as const;
 
 class NotPolledError extends AppError {
@@ -117,6 +119,13 @@ async function marathonInfo(poller: ClusterPoller): Promise<MarathonInfo | undef
   return snap.data === undefined ? undefined : unwrapReply<MarathonInfo>(snap.data).data;
 }
 
+/** The ensemble's srvr answers through the poller; a probe cut short leaves the last answers. */
+async function ensembleAnswers(poller: ClusterPoller): Promise<MemberAnswer[] | undefined> {
+  if (!polls(poller, PANEL_SOURCES.zookeeper)) return undefined;
+  const snap = await poller.get(PANEL_SOURCES.zookeeper);
+  return snap.data === undefined ? undefined : unwrapReply<MemberAnswer[]>(snap.data).data;
+}
+
 /** Always 200 for a known cluster: a service that is down is a state the overview shows. */
 export async function overviewPanel(clusterId: string, ctx: OverviewContext = {}) {
   const poller = await clusterPanelPoller(clusterId);
@@ -132,5 +141,6 @@ export async function overviewPanel(clusterId: string, ctx: OverviewContext = {}
     deploymentsInProgress: deployments ? deployments.length : null,
     archByHostname: ctx.archByHostname,
     marathonEvents: polls(poller, PANEL_SOURCES.groups) ? (poller.eventsLiveFor("marathon") ? "live" : "polling") : null,
+    ensemble: await ensembleAnswers(poller),
   });
 }

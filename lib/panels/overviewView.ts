@@ -3,6 +3,9 @@ import type { MesosState } from "../mesos/mesosSchemas.ts";
 import type { ReplyMeta } from "./replyData.ts";
 import { resourcesView, resourcesViewKey, type Amounts } from "./resourcesView.ts";
 import { memoView } from "./viewMemo.ts";
+import type { MemberAnswer } from "../zookeeper/ensembleProbe.ts";
+import { ensembleView, type EnsembleView } from "../zookeeper/ensembleView.ts";
+import { masterRoles, type MasterRoles } from "./masterRoles.ts";
 
 // GET /api/v1/clusters/{id}/overview: is each service up, who leads, which versions, where the
 // Mesos and Marathon UIs are, and the resources at a glance. ZooKeeper and Weave cannot be seen
@@ -47,6 +50,8 @@ export interface OverviewInput {
   archByHostname?: ReadonlyMap<string, string>;
   /** How Armdeck hears of Marathon's changes now: its event stream, or polling alone (it dropped, or is not open yet). */
   marathonEvents?: "live" | "polling" | null;
+  /** Each ZooKeeper member's srvr answer (a provisioned cluster's masters), from the poller. */
+  ensemble?: MemberAnswer[];
 }
 
 export interface OverviewView {
@@ -55,6 +60,10 @@ export interface OverviewView {
   marathon: { state: ServiceState; leader: string | null; version: string | null; instances: Endpoint[]; frameworkId: string | null; error: string | null; ageMs: number | null; deploymentsInProgress: number | null; events: "live" | "polling" | null };
   zookeeper: { state: ServiceState; nodes: NodeServiceReport[] } | null;
   weave: { state: ServiceState; nodes: NodeServiceReport[] } | null;
+  /** The ensemble asked live (srvr), said in words; null when Armdeck does not know its members. */
+  ensemble: EnsembleView | null;
+  /** One line per master of a provisioned cluster: what it is for Mesos, Marathon and ZooKeeper. */
+  masterRoles: MasterRoles[];
   links: { mesosUi: string | null; marathonUi: string | null };
   resources: { total: Amounts; used: Amounts; agents: number; arch: Record<string, number> } | null;
 }
@@ -119,7 +128,10 @@ export function overviewView(input: OverviewInput): OverviewView {
   const arch: Record<string, number> = {};
   for (const a of res?.agents ?? []) arch[a.arch ?? "unknown"] = (arch[a.arch ?? "unknown"] ?? 0) + 1;
 
+  const ensemble = input.ensemble ? ensembleView(input.ensemble) : null;
   return {
+    masterRoles: ensemble ? masterRoles(ensemble, authority(mesosLeader), authority(marathonLeader)) : [],
+    ensemble,
     mesos: {
       state: mesosState,
       leader: authority(mesosLeader),

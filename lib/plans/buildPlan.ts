@@ -4,7 +4,9 @@ import { ConflictError } from "../errors.ts";
 import { buildSteps, prepareSteps, startSteps, statusSteps, stopSteps } from "../recipes/catalog.ts";
 import type { PlanKind } from "../recipes/planKinds.ts";
 import { PLANS } from "../recipes/planKinds.ts";
-import { recipeContext } from "../recipes/recipeContext.ts";
+import { masterCountVerdict } from "../cluster/masterCount.ts";
+import { mastersInOrder, recipeContext } from "../recipes/recipeContext.ts";
+import { planTopology, type PlanTopology } from "./planTopology.ts";
 import type { ComponentId, RecipeNode, StepDef } from "../recipes/recipeTypes.ts";
 import { stepScript } from "../recipes/stepScript.ts";
 
@@ -25,7 +27,9 @@ export interface PlannedJob {
 export interface Plan {
   kind: PlanKind;
   title: string;
-  master: RecipeNode;
+  /** Every master, in ensemble order (the first is ZooKeeper id 1). */
+  masters: RecipeNode[];
+  topology: PlanTopology;
   nodes: RecipeNode[];
   jobs: PlannedJob[];
   warnings: string[];
@@ -57,19 +61,13 @@ export class PlanError extends ConflictError {}
  * step ids on its own node when that node runs them, or on every node that does otherwise.
  */
 export function buildPlan(kind: PlanKind, settings: ClusterSettings, nodes: RecipeNode[], scope: PlanScope = {}): Plan {
-  const masters = nodes.filter((n) => n.isMaster);
-  if (masters.length !== 1) {
-    throw new PlanError(
-      masters.length === 0
-        ? "The cluster has no master: give one node the role master (or master and agent)"
-        : `The cluster has ${masters.length} masters (${masters.map((m) => m.name).join(", ")}); Armdeck runs one master with quorum 1, like the runbook`,
-    );
-  }
-  const master = masters[0]!;
+  const masters = mastersInOrder(nodes);
+  const verdict = masterCountVerdict(masters.length);
+  if (!verdict.ok) throw new PlanError(masters.length ? `${verdict.reason} (masters: ${masters.map((m) => m.name).join(", ")})` : verdict.reason);
   const agents = nodes.filter((n) => n.isAgent);
   const warnings = [...settingsWarnings(settings)];
   if (agents.length === 0) warnings.push("No node has the agent role: Mesos will have no resources to offer.");
-  if (master.isAgent) warnings.push(`${master.name} runs both the master and an agent: the runbook warns this is a security trade-off for production.`);
+  for (const m of masters.filter((n) => n.isAgent)) warnings.push(`${m.name} runs both the master and an agent: the runbook warns this is a security trade-off for production.`);
 
   const inScope = (n: RecipeNode) => !scope.nodeIds?.length || scope.nodeIds.includes(n.id);
   const steps = stepsFor(kind).filter((s) => !scope.components?.length || scope.components.includes(s.component));
@@ -78,9 +76,9 @@ export function buildPlan(kind: PlanKind, settings: ClusterSettings, nodes: Reci
   const jobs: PlannedJob[] = [];
   let seq = 0;
   for (const step of steps) {
-    const targets = step.where === "master" ? [master] : step.where === "agents" ? agents : nodes;
+    const targets = step.where === "master" ? masters : step.where === "agents" ? agents : nodes;
     for (const node of targets.filter(inScope)) {
-      const ctx = recipeContext(settings, node, master, nodes);
+      const ctx = recipeContext(settings, node, nodes);
       if (step.appliesTo && !step.appliesTo(ctx)) continue;
       jobs.push({ key: `${node.id}:${step.id}`, seq: seq++, node, step, script: stepScript(step, ctx, title), dependsOn: [] });
     }
@@ -98,10 +96,11 @@ export function buildPlan(kind: PlanKind, settings: ClusterSettings, nodes: Reci
       const sameNode = candidates.filter((c) => c.node.id === job.node.id);
       for (const dep of sameNode.length ? sameNode : candidates) deps.add(dep.key);
     }
+    for (const id of job.step.afterEverywhere ?? []) for (const dep of byStep.get(id) ?? []) deps.add(dep.key);
     deps.delete(job.key);
     job.dependsOn = [...deps];
   }
-  return { kind, title, master, nodes, jobs: topologicalOrder(jobs), warnings };
+  return { kind, title, masters, topology: planTopology(nodes, settings.zookeeperPort), nodes, jobs: topologicalOrder(jobs), warnings };
 }
 
 /** Orders jobs so each comes after its dependencies (stable otherwise) and renumbers seq. */

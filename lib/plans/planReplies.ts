@@ -10,7 +10,7 @@ export function previewReply(plan: Plan, clusterId: number) {
     plan: plan.kind,
     title: plan.title,
     warnings: plan.warnings,
-    master: plan.master.name,
+    topology: plan.topology,
     impact: planImpact(plan),
     jobs: plan.jobs.map((j) => ({
       key: j.key,

@@ -1,6 +1,7 @@
 import { shQuote } from "../shell/quote.ts";
 import { oneLine } from "../shell/oneLine.ts";
 import type { Plan } from "./buildPlan.ts";
+import { topologyLines } from "./planTopology.ts";
 
 /**
  * The dry run as a shell runbook: per node, the exact scripts Armdeck would run, in order, each in
@@ -11,7 +12,8 @@ export function renderRunbook(plan: Plan, generatedAt = new Date()): string {
   const out: string[] = [
     "#!/bin/sh",
     `# Armdeck runbook: ${plan.title}, generated ${generatedAt.toISOString()}`,
-    `# Master: ${oneLine(plan.master.name)} (${oneLine(plan.master.address)}). Nodes: ${plan.nodes.map((n) => oneLine(`${n.name} (${n.address}, ${n.arch})`)).join(", ")}`,
+    ...topologyLines(plan.topology).map((l) => `# ${oneLine(l)}`),
+    `# Nodes: ${plan.nodes.map((n) => oneLine(`${n.name} (${n.address}, ${n.arch})`)).join(", ")}`,
     "# Usage: sh this-file NODE   — runs that node's steps in order; steps that wait on other nodes say so.",
     ...plan.warnings.map((w) => `# WARNING: ${oneLine(w)}`),
     "",

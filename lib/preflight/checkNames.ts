@@ -19,6 +19,8 @@ export const PREFLIGHT_CHECKS = [
   "port:6784/udp",
   "reach:master:5050",
   "reach:master:2181",
+  "reach:master:2888",
+  "reach:master:3888",
   "reach:peer:6783",
   "resolve",
   "sudo",

@@ -55,6 +55,7 @@ export function preflightTargets(settings: ClusterSettings, nodes: ProbeNode[]):
         { check: "port:8080", proto: "tcp", port: settings.marathonPort, service: "marathon", purpose: "Marathon" },
       );
       listen.push(settings.mesosMasterPort, settings.zookeeperPort);
+      if (masters.length > 1) listen.push(2888, 3888);
     }
     if (node.isAgent) ports.push({ check: "port:5051", proto: "tcp", port: settings.mesosAgentPort, service: "mesos-agent", purpose: "the Mesos agent" });
     ports.push(
@@ -66,10 +67,18 @@ export function preflightTargets(settings: ClusterSettings, nodes: ProbeNode[]):
 
     const reach: ReachProbe[] = [];
     const add = (check: PreflightCheck, target: ProbeNode, port: number) => reach.push({ key: `reach:${reach.length}`, check, target, port });
-    if (node.isAgent) {
+    // Agents register with the masters through ZooKeeper; in an ensemble the masters also talk to
+    // each other: Mesos's replicated log on 5050, Marathon's ZooKeeper sessions on 2181, and
+    // ZooKeeper's followers (2888) and leader election (3888).
+    const ensemble = node.isMaster && masters.length > 1;
+    if (node.isAgent || ensemble) {
       for (const m of masters.filter((m) => m.id !== node.id)) {
         add("reach:master:5050", m, settings.mesosMasterPort);
         add("reach:master:2181", m, settings.zookeeperPort);
+        if (ensemble) {
+          add("reach:master:2888", m, 2888);
+          add("reach:master:3888", m, 3888);
+        }
       }
     }
     // Weave peers with every node, so every pair must reach each other's router port.

@@ -76,7 +76,7 @@ describe("hostile values never run", () => {
         fs.rmSync(canary, { force: true });
         const n = node("n1", systemd, arch);
         const peer = { ...node("n2", systemd, arch), address: payload("peer") };
-        const ctx = recipeContext(hostileSettings, n, n, [n, peer]);
+        const ctx = recipeContext(hostileSettings, n, [n, peer]);
         let ran = 0;
         for (const step of steps) {
           if (step.appliesTo && !step.appliesTo(ctx)) continue;

@@ -12,13 +12,21 @@ export function quoteSettings(settings: ClusterSettings): RecipeContext["q"] {
   ) as RecipeContext["q"];
 }
 
-export function recipeContext(settings: ClusterSettings, node: RecipeNode, master: RecipeNode, all: RecipeNode[]): RecipeContext {
+/** The masters in ensemble order: by name, then id, so the ZooKeeper ids never depend on query order. */
+export function mastersInOrder(all: RecipeNode[]): RecipeNode[] {
+  return all.filter((n) => n.isMaster).sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
+}
+
+export function recipeContext(settings: ClusterSettings, node: RecipeNode, all: RecipeNode[]): RecipeContext {
   const q = quoteSettings(settings);
+  const masters = mastersInOrder(all);
+  const place = masters.findIndex((m) => m.id === node.id);
   return {
     settings,
     q,
     node: { ...node, qAddress: shQuote(node.address) },
-    master: { ...master, qAddress: shQuote(master.address) },
+    masters: masters.map((m) => ({ ...m, qAddress: shQuote(m.address) })),
+    zookeeperId: place >= 0 ? place + 1 : null,
     qPeers: all.filter((n) => n.id !== node.id).map((n) => shQuote(n.address)),
     paths: {
       mesos: shQuote(`${settings.sourceDir}/mesos`),
@@ -33,7 +41,12 @@ export function hostPort(address: string, port: number): string {
   return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
-/** Ports are validated integers; zk:// URLs are built from them and a quoted address. */
+/** zk://h1:2181,h2:2181,h3:2181/<path>, unquoted: every member of the ensemble, in ensemble order. */
+export function ensembleUrl(masters: Pick<RecipeNode, "address">[], port: number, path: "mesos" | "marathon"): string {
+  return `zk://${masters.map((m) => hostPort(m.address, port)).join(",")}/${path}`;
+}
+
+/** Ports are validated integers; zk:// URLs are built from them and the masters' addresses, quoted whole. */
 export function zkUrl(ctx: RecipeContext, path: "mesos" | "marathon"): string {
-  return shQuote(`zk://${hostPort(ctx.master.address, ctx.settings.zookeeperPort)}/${path}`);
+  return shQuote(ensembleUrl(ctx.masters, ctx.settings.zookeeperPort, path));
 }

@@ -37,7 +37,10 @@ export interface RecipeContext {
   /** Shell-quoted settings: q.sourceDir is "'/opt/armdeck'". Numbers are validated integers. */
   q: Record<Exclude<keyof ClusterSettings, "zookeeperPort" | "mesosMasterPort" | "mesosAgentPort" | "marathonPort">, string>;
   node: RecipeNode & { qAddress: string };
-  master: RecipeNode & { qAddress: string };
+  /** Every master, sorted by name (a stable order: it numbers the ZooKeeper ensemble). */
+  masters: (RecipeNode & { qAddress: string })[];
+  /** This node's ZooKeeper server id (myid): its 1-based place among the masters; null elsewhere. */
+  zookeeperId: number | null;
   /** The other nodes' quoted addresses (Weave peers). */
   qPeers: string[];
   /** Derived quoted paths. */
@@ -51,6 +54,8 @@ export interface StepDef {
   where: Placement;
   /** Step ids that must succeed first: on the same node when it runs them, else wherever they run. */
   after: string[];
+  /** Step ids that must succeed on every node that runs them (ZooKeeper on all masters before any Mesos master). */
+  afterEverywhere?: string[];
   mutating: boolean;
   /** A status probe: its job ends as a report of what it found (serviceStatusLine.ts), not as pass/fail. */
   reports?: boolean;

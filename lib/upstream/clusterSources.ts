@@ -5,13 +5,15 @@ import type { PollSource, PollSources } from "./pollSource.ts";
 // lib/marathon) bound to the cluster's registered endpoints; a cluster without Marathon, or a
 // provisioned one without Weave, simply passes fewer fetchers.
 
-export interface ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave, Info = unknown> {
+export interface ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave, Info = unknown, Ensemble = unknown> {
   mesosState?: PollSource<MesosState>["fetch"];
   marathonGroups?: PollSource<Groups>["fetch"];
   marathonDeployments?: PollSource<Deployments>["fetch"];
   marathonQueue?: PollSource<Queue>["fetch"];
   /** /v2/info: Marathon's version for the overview; it changes only on an upgrade. */
   marathonInfo?: PollSource<Info>["fetch"];
+  /** `srvr` to each ZooKeeper member in turn (a provisioned cluster's masters), on its own lane. */
+  zookeeperSrvr?: PollSource<Ensemble>["fetch"];
   /** Over the cluster's pinned SSH connections (weave status on each node), hence its own lane. */
   weaveStatus?: PollSource<Weave>["fetch"];
   /** The ids in a /v2/deployments reply, so a follow lease ends once its deployment is gone. */
@@ -31,10 +33,11 @@ export const SOURCE_INTERVALS = {
   "marathon.deployments.events": 30_000,
   "marathon.deployments.followed.events": 10_000,
   "weave.status": 60_000,
+  "zookeeper.srvr": 10_000,
 } as const;
 
-export function clusterSources<MesosState, Groups, Deployments, Queue, Weave, Info = unknown>(
-  f: ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave, Info>,
+export function clusterSources<MesosState, Groups, Deployments, Queue, Weave, Info = unknown, Ensemble = unknown>(
+  f: ClusterFetchers<MesosState, Groups, Deployments, Queue, Weave, Info, Ensemble>,
 ): PollSources<Record<string, unknown>> {
   const sources: PollSources<Record<string, unknown>> = {};
   if (f.mesosState) sources["mesos.state"] = { upstream: "mesos", intervalMs: SOURCE_INTERVALS["mesos.state"], fetch: f.mesosState };
@@ -62,5 +65,7 @@ export function clusterSources<MesosState, Groups, Deployments, Queue, Weave, In
   // Slow even while watched, and kept alive at the poller's keep-alive: a version, not a state.
   if (f.marathonInfo) sources["marathon.info"] = { upstream: "marathon", intervalMs: SOURCE_INTERVALS["marathon.info"], fetch: f.marathonInfo };
   if (f.weaveStatus) sources["weave.status"] = { upstream: "ssh", intervalMs: SOURCE_INTERVALS["weave.status"], keepAliveMs: null, fetch: f.weaveStatus };
+  // Cheap (one short TCP exchange per member) but not kept warm: only the overview shows it.
+  if (f.zookeeperSrvr) sources["zookeeper.srvr"] = { upstream: "zookeeper", intervalMs: SOURCE_INTERVALS["zookeeper.srvr"], keepAliveMs: null, fetch: f.zookeeperSrvr };
   return sources;
 }

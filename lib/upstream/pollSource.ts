@@ -2,7 +2,7 @@
 // concrete client (lib/mesos, lib/marathon, the SSH pool), so the poller neither knows nor cares
 // how a reply is obtained, and tests plug in their own fetchers against the stand-in.
 
-export type Upstream = "mesos" | "marathon" | "ssh";
+export type Upstream = "mesos" | "marathon" | "ssh" | "zookeeper";
 
 export interface FetchContext {
   /** The fetcher reports the reply's size when it knows it; large replies stretch the interval. */

@@ -280,12 +280,21 @@ async function runMaster() {
   // The stand-in's typed model (standin/shimHost/masterProcess.ts) serves the master's endpoints
   // once this process is elected; before that only /health answers and the rest is 503.
   let model;
+  // The leading master's MasterInfo while this one stands by (from its /mesos/json.info_ znode).
+  let leaderInfo;
 
   const handler = async (req, res) => {
     const p = new URL(req.url, "http://x").pathname.replace(/\/+$/, "") || "/";
     if (p === "/version") return jsonReply(req, res, versionJson());
     if (model) return model.handle(req, res);
     if (p === "/health" || p === "/master/health") return send(res, 200, "", "text/plain");
+    // A standby redirects the leader-only endpoints to the leader (http.cpp:2249-2301@1.4.0): 307,
+    // a scheme-less Location with the original path and query (none for /redirect), no body.
+    if (leaderInfo && (REDIRECTED.has(p) || p === "/redirect" || p === "/master/redirect")) {
+      const base = `//${leaderInfo.hostname || leaderInfo.address.ip}:${leaderInfo.port}`;
+      res.writeHead(307, { Location: p.endsWith("/redirect") ? base : base + req.url, "Content-Length": 0 });
+      return res.end();
+    }
     return send(res, 503, "No leader elected", "text/plain; charset=utf-8");
   };
 
@@ -317,9 +326,12 @@ async function runMaster() {
     log("I", "zookeeper.cpp", 262, `A new leading master (UPID=${leader.info.pid}) is detected`);
     if (leader.info.pid !== pid) {
       log("I", "master.cpp", 2086, `The newly elected leader is ${leader.info.pid} with id ${leader.info.id}`);
+      leaderInfo = leader.info;
       // A standby: state requests redirect; keep waiting for leadership like the real one.
       const poll = setInterval(async () => {
         const l = await findLeader(session, zk.path).catch(() => undefined);
+        if (l && l.info.pid !== leaderInfo?.pid) log("I", "zookeeper.cpp", 262, `A new leading master (UPID=${l.info.pid}) is detected`);
+        leaderInfo = l && l.info.pid !== pid ? l.info : undefined;
         if (l && l.info.pid === pid) {
           clearInterval(poll);
           elect();
@@ -364,6 +376,11 @@ async function runMaster() {
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 }
+
+// The master routes that begin with `if (!master->elected()) return redirect(request);` (mesos/README.md).
+const REDIRECTED = new Set(
+  ["state", "state.json", "state-summary", "slaves", "frameworks", "tasks", "tasks.json", "api/v1"].flatMap((r) => [`/${r}`, `/master/${r}`]),
+);
 
 function ipToInt(addr) {
   // MasterInfo.ip is the address in network byte order read as a little-endian uint32.

@@ -1,5 +1,6 @@
 import { shQuote } from "../../shell/quote.ts";
 import { say } from "../../shell/say.ts";
+import { quorumOf } from "../../cluster/masterCount.ts";
 import { hostPort, zkUrl } from "../recipeContext.ts";
 import type { ComponentId, Placement, RecipeContext, StepDef } from "../recipeTypes.ts";
 import { STATUS_EXIT_CODES, STATUS_LINE_FUNCTION } from "../serviceStatusLine.ts";
@@ -15,6 +16,8 @@ interface ServiceDef {
   where: Placement;
   /** Steps that must succeed before it starts (build steps and other services' starts). */
   startAfter: string[];
+  /** Starts that must succeed on every node that runs them, not only on this one. */
+  startAfterEverywhere?: string[];
   /** Services that must be stopped before this one stops. */
   stopAfter: string[];
   /** Exit 0 when the service answers, by a real probe, not by "the process exists". */
@@ -93,6 +96,9 @@ export const SERVICES: ServiceDef[] = [
     title: "Mesos master",
     where: "master",
     startAfter: ["mesos.install", "zookeeper.start"],
+    // An ensemble serves only once a majority runs, so every member starts (and answers ruok, which
+    // a member without quorum does) before any Mesos master waits to be healthy.
+    startAfterEverywhere: ["zookeeper.start"],
     stopAfter: ["mesos-agent.stop", "marathon.stop"],
     probe: (c) => `curl -fsS -m 5 -o /dev/null ${url(c, c.settings.mesosMasterPort, "/health")}`,
     probeText: (c) => `http://${hostPort(c.node.address, c.settings.mesosMasterPort)}/health answers 200`,
@@ -101,10 +107,13 @@ export const SERVICES: ServiceDef[] = [
     argv: (c) => [
       "/usr/local/sbin/mesos-master",
       shQuote(`--ip=${c.node.address}`),
+      // What the leader advertises: standbys redirect clients to it and the UI links to it, so
+      // it must be reachable without reverse DNS, which Mesos would otherwise use.
+      shQuote(`--hostname=${c.node.address}`),
       `--port=${c.settings.mesosMasterPort}`,
       shQuote(`--work_dir=${c.settings.mesosMasterWorkDir}`),
       `--zk=${zkUrl(c, "mesos")}`,
-      "--quorum=1",
+      `--quorum=${quorumOf(c.masters.length)}`,
     ],
   },
   {
@@ -298,7 +307,7 @@ export function serviceSteps(action: ServiceAction): StepDef[] {
   return SERVICES.map((s) => {
     const base = { component: s.component, where: s.where, id: serviceStepId(s, action) };
     if (action === "start") {
-      return { ...base, title: `Start ${s.title}`, after: s.startAfter, mutating: true, check: (c: RecipeContext) => s.probe(c), run: (c: RecipeContext) => startScript(s, c) };
+      return { ...base, title: `Start ${s.title}`, after: s.startAfter, afterEverywhere: s.startAfterEverywhere, mutating: true, check: (c: RecipeContext) => s.probe(c), run: (c: RecipeContext) => startScript(s, c) };
     }
     if (action === "stop") {
       return { ...base, title: `Stop ${s.title}`, after: s.stopAfter, mutating: true, run: (c: RecipeContext) => stopScript(s, c) };

@@ -1,5 +1,7 @@
+import { shQuote } from "../../shell/quote.ts";
 import { say } from "../../shell/say.ts";
 import type { RecipeContext, StepDef } from "../recipeTypes.ts";
+import { myidOf, zooCfgLines } from "./zooCfg.ts";
 
 /** The ZooKeeper bundled in Mesos's 3rdparty/, whatever its version: found on the node, not assumed. */
 export const findZookeeperDir = (c: RecipeContext) =>
@@ -13,12 +15,22 @@ export const zookeeperSteps: StepDef[] = [
     where: "master",
     after: ["mesos.fetch"],
     mutating: true,
-    check: (c) =>
-      [
+    // Every line we own, exactly, and no server line more: a master added or removed changes the
+    // ensemble, so the step runs again on every master.
+    check: (c) => {
+      const lines = zooCfgLines(c);
+      const myid = myidOf(c);
+      const servers = lines.filter((l) => l.startsWith("server.")).length;
+      return [
         findZookeeperDir(c),
         'cfg="$zkdir/conf/zoo.cfg"',
-        `grep -qx "clientPort=${c.settings.zookeeperPort}" "$cfg" && grep -qx "clientPortAddress="${c.master.qAddress} "$cfg" && grep -qx "dataDir="${c.q.armdeckDir}"/zookeeper" "$cfg"`,
-      ].join("\n"),
+        ...lines.map((l) => `grep -qxF ${shQuote(l)} "$cfg"`),
+        `[ "$(grep -c '^server\\.' "$cfg")" = ${servers} ]`,
+        myid ? `[ "$(cat ${c.q.armdeckDir}/zookeeper/myid 2>/dev/null)" = ${myid} ]` : "",
+      ]
+        .filter(Boolean)
+        .join("\n");
+    },
     run: (c) =>
       [
         `cd ${c.paths.mesos}/3rdparty`,
@@ -29,8 +41,11 @@ export const zookeeperSteps: StepDef[] = [
         'cd "zookeeper-$version/conf"',
         "cp zoo_sample.cfg zoo.cfg",
         `mkdir -p ${c.q.armdeckDir}/zookeeper`,
-        `sed -i -e '/^dataDir=/d' -e '/^clientPort=/d' -e '/^clientPortAddress=/d' zoo.cfg`,
-        `printf 'dataDir=%s/zookeeper\\nclientPort=%s\\nclientPortAddress=%s\\n' ${c.q.armdeckDir} ${c.settings.zookeeperPort} ${c.master.qAddress} >> zoo.cfg`,
+        `sed -i -e '/^dataDir=/d' -e '/^clientPort=/d' -e '/^clientPortAddress=/d' -e '/^server\\./d' zoo.cfg`,
+        `printf '%s\\n' ${zooCfgLines(c).map(shQuote).join(" ")} >> zoo.cfg`,
+        myidOf(c)
+          ? `printf '%s\\n' ${myidOf(c)} > ${c.q.armdeckDir}/zookeeper/myid\n${say(`ZooKeeper server id ${myidOf(c)} of ${c.masters.length} (myid in ${c.settings.armdeckDir}/zookeeper)`)}`
+          : `rm -f ${c.q.armdeckDir}/zookeeper/myid`,
         'case "$version" in',
         '  3.[0-4].*) echo "[armdeck] ZooKeeper $version: no AdminServer, all four-letter words on; zoo.cfg is the sample with our port and data dir" ;;',
         "  *)",
