@@ -49,7 +49,7 @@ export const PROVEN_BUILDS: readonly ProvenBuild[] = [
     osVersion: "12",
     gccMajor: 12,
     arch: "x86_64",
-    reached: "configure with the Java bindings (JDK 17), the bundled 3rdparty, libprocess, the master, the agent and the JNI bindings compiled with --disable-werror --disable-python",
+    reached: "configure with the Java bindings on (JDK 17), then the bundled 3rdparty, libprocess, 277 objects of src/ with the master and the agent, and the JNI bindings compiled with --disable-werror --disable-python; the link and make install were not run here",
   },
 ];
 
