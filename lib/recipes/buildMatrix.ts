@@ -61,7 +61,7 @@ export const MESOS_VERSION_NOTES: Record<string, string> = {
   "1.4.0":
     "The runbook's version. Does not compile on any current OS as released: stout includes <xlocale.h>, gone since glibc 2.26 (fixed in 1.4.1); configure looks for libjvm only in a JDK 8 layout and the Java bindings need javah, gone since JDK 10 (both fixed in 1.4.3). Choose 1.4.3 to stay on 1.4.",
   "1.4.3": "Closest to the runbook that compiles on glibc 2.26+ and finds JDK 9+ (javac -h). Bundles boost 1.53 and glog 0.3.3 with GCC 9+: not compiled here.",
-  "1.11.0": "Default: the last release, compiled here on Debian 12 with GCC 12 (docs/builds.md). Needs --disable-werror with GCC 9+ and --disable-python where there is no Python 2.",
+  "1.11.0": "The last release, compiled here on Debian 12 with GCC 12 (docs/builds.md). Needs --disable-werror with GCC 9+ and --disable-python where there is no Python 2.",
 };
 
 /** Mesos versions whose configure finds a JDK 9+ and whose bindings build without javah (read from each tag's sources). */
