@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { clusterSettingsSchema, MARATHON_VERSIONS, MESOS_VERSIONS, type ClusterSettings } from "@/lib/cluster/clusterSettingsSchema";
+import { MESOS_VERSION_NOTES } from "@/lib/recipes/buildMatrix";
 import { api, ApiError } from "../apiClient";
 import { useCan } from "../Providers";
 import { ErrorBanner } from "../ui/ErrorBanner";
@@ -22,6 +23,7 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
       ["mesosTarballUrl", "Mesos release tarball URL ({version} is replaced)"],
       ["mesosZlibCheckFix", "Answer configure's zlib check (git sources; autoconf 2.70+ breaks it)"],
       ["mesosDisableWerror", "Configure with --disable-werror (GCC 9+ warnings are fatal otherwise)"],
+      ["mesosDisablePython", "Configure with --disable-python (the Python bindings need Python 2)"],
       ["marathonVersion", "Marathon tag", "marathon-versions"],
       ["marathonGitUrl", "Marathon git repository"],
       ["weaveVersion", "Weave Net version"],
@@ -29,7 +31,7 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
       ["sbtAptRepo", "sbt apt repository"],
       ["sbtKeyserver", "sbt key server"],
       ["sbtKeyId", "sbt signing key id"],
-      ["jdkPackage", "JDK package"],
+      ["jdkPackage", "JDK package (auto: chosen per node from its OS, docs/builds.md)"],
       ["dockerPackage", "Docker package"],
       ["dockerImage", "Base image to pre-pull"],
     ],
@@ -56,6 +58,13 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
   },
 ];
 
+/** The default, and next to the Mesos version what real builds found about the chosen one. */
+function hintFor(key: Key, defaults: ClusterSettings, mesosVersion: string | undefined): string {
+  const base = `Default: ${String(defaults[key])}`;
+  const note = key === "mesosVersion" && mesosVersion ? MESOS_VERSION_NOTES[mesosVersion.trim()] : undefined;
+  return note ? `${base}. ${mesosVersion!.trim()}: ${note}` : base;
+}
+
 export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
   const path = `/clusters/${clusterId}/settings`;
   const canEdit = useCan("operator");
@@ -75,6 +84,7 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
       if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) form.setError(k as Key, { message: m });
     },
   });
+  const chosenVersion = form.watch("mesosVersion");
   if (current.error) return <ErrorBanner error={current.error} />;
   if (!current.data) return <p className="text-sm text-slate-500">Loading settings…</p>;
   return (
@@ -91,7 +101,7 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
           <legend className="mb-2 font-medium">{g.title}</legend>
           <div className="grid gap-3 md:grid-cols-2">
             {g.fields.map(([key, label, list]) => (
-              <Field key={key} label={label} htmlFor={`s-${key}`} error={form.formState.errors[key]?.message} hint={`Default: ${String(current.data.defaults[key])}`}>
+              <Field key={key} label={label} htmlFor={`s-${key}`} error={form.formState.errors[key]?.message} hint={hintFor(key, current.data.defaults, chosenVersion)}>
                 {typeof current.data.defaults[key] === "boolean" ? (
                   <input id={`s-${key}`} type="checkbox" className="h-4 w-4" {...form.register(key)} />
                 ) : key === "mesosSource" ? (

@@ -49,9 +49,7 @@ export function FailurePanel({ jobs, onShow }: { jobs: readonly JobView[]; onSho
           </ShowLink>
         </span>
       </div>
-      <p className="whitespace-pre-wrap break-words font-mono text-sm text-red-900" data-testid="failure-text">
-        {first.failure ?? (first.exitCode !== null ? `Exit code ${first.exitCode}` : "The step did not finish")}
-      </p>
+      <FailureText failure={first.failure ?? (first.exitCode !== null ? `Exit code ${first.exitCode}` : "The step did not finish")} />
       <LastLines job={first} />
       {others.length > 0 && (
         <p className="text-sm text-red-900">
@@ -67,6 +65,28 @@ export function FailurePanel({ jobs, onShow }: { jobs: readonly JobView[]; onSho
         </p>
       )}
     </section>
+  );
+}
+
+const KNOWN = "Known problem: ";
+
+/** The failure's first line as the runner wrote it; each known build error it names in its own box, fix included. */
+function FailureText({ failure }: { failure: string }) {
+  const lines = failure.split("\n");
+  const known = lines.filter((l) => l.startsWith(KNOWN));
+  const rest = lines.filter((l) => !l.startsWith(KNOWN)).join("\n");
+  return (
+    <>
+      <p className="whitespace-pre-wrap break-words font-mono text-sm text-red-900" data-testid="failure-text">
+        {rest}
+      </p>
+      {known.map((k) => (
+        <p key={k} role="note" data-testid="failure-known-problem" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <span className="font-semibold">Known problem: </span>
+          {k.slice(KNOWN.length)}
+        </p>
+      ))}
+    </>
   );
 }
 

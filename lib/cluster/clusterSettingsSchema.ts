@@ -41,8 +41,20 @@ export const portRangeSchema = z
     return lo >= 1 && hi <= 65535 && lo <= hi;
   }, "Ports between 1 and 65535, low-high");
 
+/**
+ * How Mesos is compiled on today's distributions (docs/builds.md has the evidence for each).
+ * Their own block, beside the sources and versions they go with.
+ */
+const buildToolchainSettings = {
+  /** Passes --disable-python: the Python bindings need Python 2, which Debian 12 and Ubuntu 24.04 no longer package; Marathon does not use them. */
+  mesosDisablePython: z.boolean().default(true),
+  /** "auto" picks per node from its OS (lib/recipes/jdkPackage.ts); otherwise a Debian package name. */
+  jdkPackage: z.string().trim().regex(/^[a-z0-9][a-z0-9.+-]*$/, "A Debian package name, or auto").default("auto"),
+};
+
 export const clusterSettingsSchema = z.object({
-  mesosVersion: version.default("1.4.0"),
+  // The last release: the runbook's 1.4.0 does not compile on any current OS (docs/builds.md).
+  mesosVersion: version.default("1.11.0"),
   mesosSource: z.enum(["git", "tarball"]).default("git"),
   mesosGitUrl: downloadUrl.default("https://github.com/apache/mesos.git"),
   /** {version} is replaced by mesosVersion. */
@@ -62,7 +74,6 @@ export const clusterSettingsSchema = z.object({
     .trim()
     .regex(/^hkps?:\/\/[A-Za-z0-9.-]+(?::\d+)?$/, "hkp://host[:port]")
     .default("hkp://keyserver.ubuntu.com:80"),
-  jdkPackage: z.string().trim().regex(/^[a-z0-9][a-z0-9.+-]*$/, "A Debian package name").default("default-jdk-headless"),
   dockerPackage: z.string().trim().regex(/^[a-z0-9][a-z0-9.+-]*$/, "A Debian package name").default("docker.io"),
   dockerImage: z
     .string()
@@ -79,6 +90,7 @@ export const clusterSettingsSchema = z.object({
   mesosAgentPort: z.coerce.number().int().min(1).max(65535).default(5051),
   marathonPort: z.coerce.number().int().min(1).max(65535).default(8080),
   agentPorts: portRangeSchema.default("31000-32000"),
+  ...buildToolchainSettings,
 });
 
 export type ClusterSettings = z.infer<typeof clusterSettingsSchema>;

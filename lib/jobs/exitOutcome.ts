@@ -1,4 +1,5 @@
 import type { Prisma, ServiceState } from "../db/generated/client.ts";
+import { explainBuildErrors } from "../recipes/buildErrors.ts";
 import { parseServiceStatusLine, STATUS_EXIT_CODES } from "../recipes/serviceStatusLine.ts";
 import { tailLog } from "./logStore.ts";
 
@@ -26,9 +27,15 @@ export function exitOutcome(job: { id: string; kind: string }, exitCode: number)
   return { status: exitCode === 0 ? "succeeded" : "failed", exitCode, failure: exitCode === 0 ? null : failureSummary(job.id, exitCode) };
 }
 
-/** "Exit code 2 from: make -j4", the failing command being the last one traced ("+ …"). */
+/**
+ * "Exit code 2 from: make -j4", the failing command being the last one traced ("+ …"), then each
+ * known build error the output shows, in words with its fix (the log tail stays beside it).
+ */
 function failureSummary(jobId: string, code: number): string {
-  const lines = tailLog(jobId, 200).split("\n");
+  const tail = tailLog(jobId, 400);
+  const lines = tail.split("\n");
   const command = [...lines].reverse().find((l) => l.startsWith("+ "));
-  return command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
+  const summary = command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
+  const known = explainBuildErrors(tail).map((e) => `Known problem: ${e.title}. ${e.what} Fix: ${e.fix}`);
+  return [summary, ...known].join("\n");
 }

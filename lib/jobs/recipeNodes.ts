@@ -12,6 +12,8 @@ export function recipeNodeOf(n: { id: string; name: string; address: string; rol
     address: facts.ip ?? n.address,
     arch: facts.arch,
     cpus: facts.cpus,
+    osId: facts.osId,
+    osVersion: facts.osVersion,
     systemd: facts.systemd,
     isMaster: n.role === "master" || n.role === "both",
     isAgent: n.role === "agent" || n.role === "both",

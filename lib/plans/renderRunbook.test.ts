@@ -39,12 +39,13 @@ describe("renderRunbook", () => {
 
   it("shows the configure arguments today's compilers and autoconf need, each with why, and only those the settings ask for", () => {
     const git = renderRunbook(buildPlan("build", DEFAULT_SETTINGS, nodes), new Date(0));
-    expect(git).toContain("../configure 'ac_cv_lib_z_deflate__gzread__gzwrite__inflate=yes' '--disable-werror'\n");
+    expect(git).toContain("../configure 'ac_cv_lib_z_deflate__gzread__gzwrite__inflate=yes' '--disable-werror' '--disable-python'\n");
+    expect(git).toMatch(/# --disable-python: Mesos's Python bindings need Python 2/);
     expect(git).toMatch(/# --disable-werror: GCC 9\+ warns/);
     expect(git).toMatch(/# ac_cv_lib_z_deflate__gzread__gzwrite__inflate=yes: autoconf 2\.70\+/);
     const tarball = renderRunbook(buildPlan("build", { ...DEFAULT_SETTINGS, mesosSource: "tarball" }, nodes), new Date(0));
-    expect(tarball).toContain("../configure '--disable-werror'\n");
-    const bare = renderRunbook(buildPlan("build", { ...DEFAULT_SETTINGS, mesosDisableWerror: false, mesosZlibCheckFix: false }, nodes), new Date(0));
+    expect(tarball).toContain("../configure '--disable-werror' '--disable-python'\n");
+    const bare = renderRunbook(buildPlan("build", { ...DEFAULT_SETTINGS, mesosDisableWerror: false, mesosZlibCheckFix: false, mesosDisablePython: false }, nodes), new Date(0));
     expect(bare).toContain("\n../configure\n");
   });
 });

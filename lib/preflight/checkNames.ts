@@ -4,6 +4,8 @@
 export const PREFLIGHT_CHECKS = [
   "arch",
   "os",
+  // OS × compiler × JDK against what docs/builds.md proved for the chosen Mesos version.
+  "toolchain",
   "disk",
   "memory",
   "cpus",

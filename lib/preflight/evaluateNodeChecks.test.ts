@@ -11,7 +11,7 @@ const [masterPlan, agentPlan] = preflightTargets(DEFAULT_SETTINGS, [node("m1", "
 
 const healthy = (extra: Record<string, string[]> = {}): ProbeValues =>
   new Map(Object.entries({
-    arch: ["aarch64"], os_id: ["debian"], os_pretty: ["Debian GNU/Linux 12 (bookworm)"], cpus: ["4"], mem_kb: [String(16 * 1024 * 1024)],
+    arch: ["x86_64"], os_id: ["debian"], os_version: ["12"], os_pretty: ["Debian GNU/Linux 12 (bookworm)"], gcc: ["12.2.0"], javac: ["javac 17.0.15"], cpus: ["4"], mem_kb: [String(16 * 1024 * 1024)],
     disk_path: ["/opt"], disk_free_kb: [String(50 * 1024 * 1024)], sudo: ["root"], docker: ["/usr/bin/docker"], ss: ["yes"], nc: ["yes"],
     "resolve:0": ["192.0.2.1"], "resolve:1": ["192.0.2.2"], "reach:0": ["ok"], "reach:1": ["ok"], "reach:2": ["ok"],
     ...extra,
@@ -23,7 +23,7 @@ describe("one node's findings", () => {
     const checks = byCheck(evaluateNodeChecks(DEFAULT_SETTINGS, agentPlan!, healthy()));
     expect(Object.values(checks).filter((c) => c.status !== "ok")).toEqual([]);
     expect(Object.keys(checks).sort()).toEqual(
-      ["arch", "os", "disk", "memory", "cpus", "sudo", "docker", "port:5051", "port:6783/tcp", "port:6783/udp", "port:6784/udp", "reach:master:5050", "reach:master:2181", "reach:peer:6783", "resolve"].sort(),
+      ["arch", "os", "toolchain", "disk", "memory", "cpus", "sudo", "docker", "port:5051", "port:6783/tcp", "port:6783/udp", "port:6784/udp", "reach:master:5050", "reach:master:2181", "reach:peer:6783", "resolve"].sort(),
     );
   });
 

@@ -1,6 +1,7 @@
 import type { ClusterSettings } from "../cluster/clusterSettingsSchema.ts";
 import { hostPort } from "../recipes/recipeContext.ts";
 import { PREFLIGHT_THRESHOLDS as T, SUPPORTED_ARCHS, SUPPORTED_OS_IDS, type CheckResult, type CheckStatus, type PreflightCheck } from "./checkNames.ts";
+import { evaluateToolchain } from "./evaluateToolchain.ts";
 import type { NodeProbePlan } from "./preflightTargets.ts";
 import { probeValue, type ProbeValues } from "./probeOutput.ts";
 
@@ -24,6 +25,9 @@ export function evaluateNodeChecks(settings: ClusterSettings, plan: NodeProbePla
   const osName = get("os_pretty") || [osId, get("os_version")].filter(Boolean).join(" ") || "unknown";
   if ((SUPPORTED_OS_IDS as readonly string[]).includes(osId)) add("os", "ok", osName);
   else add("os", "fail", `${osName}: the runbook installs with apt-get; use Debian or Ubuntu`);
+
+  const toolchain = evaluateToolchain(settings, node, values);
+  add("toolchain", toolchain.status, toolchain.detail);
 
   const cpus = int(get("cpus"));
   const memMb = int(get("mem_kb")) === null ? null : Math.round(int(get("mem_kb"))! / 1024);

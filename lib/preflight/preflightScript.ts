@@ -1,6 +1,7 @@
 import type { ClusterSettings } from "../cluster/clusterSettingsSchema.ts";
 import { oneLine } from "../shell/oneLine.ts";
 import { shQuote } from "../shell/quote.ts";
+import { jdkPackageFor } from "../recipes/jdkPackage.ts";
 import { PREFLIGHT_THRESHOLDS } from "./checkNames.ts";
 import type { NodeProbePlan } from "./preflightTargets.ts";
 import { probeLineFunction } from "./probeOutput.ts";
@@ -50,6 +51,11 @@ export function preflightScript(settings: ClusterSettings, plan: NodeProbePlan, 
     "pf disk_free_kb \"$(df -Pk -- \"$d\" | awk 'NR==2 {print $4}')\"",
     'if [ "$(id -u)" = 0 ]; then pf sudo root; elif sudo -n true >/dev/null 2>&1; then pf sudo yes; else pf sudo no; fi',
     'docker=$(command -v docker 2>/dev/null); pf docker "$docker"',
+    // The toolchain the build will use (docs/builds.md proves some combinations); before Prepare
+    // there may be no gcc or JDK yet, and the evaluator falls back on what the OS release ships.
+    'pf gcc "$(gcc -dumpfullversion 2>/dev/null || gcc -dumpversion 2>/dev/null)"',
+    'pf javac "$(javac -version 2>&1 | head -n 1)"',
+    `if ! command -v javac >/dev/null 2>&1; then pf jdk_candidate "$(apt-cache policy ${shQuote(jdkPackageFor(settings, node).pkg)} 2>/dev/null | awk '/Candidate:/ {print $2}')"; fi`,
     // Only when Docker is missing: apt-cache costs half a second of CPU.
     `if [ -z "$docker" ]; then pf docker_candidate "$(apt-cache policy ${shQuote(settings.dockerPackage)} 2>/dev/null | awk '/Candidate:/ {print $2}')"; fi`,
     "echo '[armdeck] preflight: name resolution (getent ahosts)'",

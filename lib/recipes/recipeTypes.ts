@@ -23,6 +23,9 @@ export interface RecipeNode {
   address: string;
   arch: string;
   cpus: number | null;
+  /** os-release ID and VERSION_ID from the node's facts (the JDK choice and the build matrix read them). */
+  osId?: string;
+  osVersion?: string;
   systemd: boolean;
   isMaster: boolean;
   isAgent: boolean;

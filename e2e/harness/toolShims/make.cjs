@@ -170,10 +170,17 @@ class Build {
    * stops the build (measured with GCC 12: shared/notes/mesos-build-here.md).
    */
   failWerror(srcBuild, dir, base) {
-    const src = path.join("..", this.relSrc, "3rdparty", "stout", "include", "stout", "hashset.hpp");
-    lib.err(`In file included from ${path.join("..", this.relSrc, "src", WERROR_VICTIM)}:17:\n`);
-    lib.err(`${src}:34:22: error: 'template<class _Arg, class _Result> struct std::unary_function' is deprecated [-Werror=deprecated-declarations]\n`);
-    lib.err(`   34 | struct EnumClassHash : std::unary_function<T, size_t>\n      |                      ^~~~~~~~~~~~~~\n`);
+    if (this.version.startsWith("1.4.")) {
+      // Recorded compiling Mesos 1.4.0's src/common/http.cpp with GCC 12.2 (docs/builds.md).
+      lib.err(`../../src/common/http.cpp:989:24: error: 'bool mesos::Resource::has_role() const' is deprecated [-Werror=deprecated-declarations]\n`);
+      lib.err(`  989 |   if (resource.has_role() && resource.role() != "*" &&\n      |       ~~~~~~~~~~~~~~~~~^~\n`);
+      lib.err(`../include/mesos/mesos.pb.h:43077:13: note: declared here\n43077 | inline bool Resource::has_role() const {\n      |             ^~~~~~~~\n`);
+    } else {
+      const src = path.join("..", this.relSrc, "3rdparty", "stout", "include", "stout", "hashset.hpp");
+      lib.err(`In file included from ${path.join("..", this.relSrc, "src", WERROR_VICTIM)}:17:\n`);
+      lib.err(`${src}:34:22: error: 'template<class _Arg, class _Result> struct std::unary_function' is deprecated [-Werror=deprecated-declarations]\n`);
+      lib.err(`   34 | struct EnumClassHash : std::unary_function<T, size_t>\n      |                      ^~~~~~~~~~~~~~\n`);
+    }
     lib.err(`cc1plus: all warnings being treated as errors\n`);
     if (this.opts.jobs > 1) lib.err(`make[2]: *** Waiting for unfinished jobs....\n`);
     lib.err(`make[2]: *** [Makefile:10545: ${dir}/libmesos_no_3rdparty_la-${base}.lo] Error 1\n`);
@@ -181,6 +188,27 @@ class Build {
     lib.err(`make[1]: *** [Makefile:1006: all-recursive] Error 1\n`);
     this.leave(1, this.buildDir);
     lib.err(`make: *** [Makefile:797: all] Error 2\n`);
+    return 2;
+  }
+
+  /**
+   * Mesos 1.4.0's stout includes <xlocale.h>, which glibc removed in 2.26: libprocess stops at its
+   * first object whatever configure was given (recorded with glibc 2.36; fixed in 1.4.1).
+   */
+  failXlocale() {
+    const d = path.join(this.buildDir, "3rdparty", "libprocess");
+    const stout = "../../../3rdparty/libprocess/../stout/include/stout";
+    lib.err(`In file included from ${stout}/json.hpp:37,\n                 from ../../../3rdparty/libprocess/include/process/http.hpp:38,\n                 from ../../../3rdparty/libprocess/include/process/authenticator.hpp:20,\n                 from ../../../3rdparty/libprocess/src/authenticator.cpp:13:\n`);
+    lib.err(`${stout}/jsonify.hpp:17:10: fatal error: xlocale.h: No such file or directory\n   17 | #include <xlocale.h>\n      |          ^~~~~~~~~~~\ncompilation terminated.\n`);
+    if (this.opts.jobs > 1) lib.err(`make[4]: *** Waiting for unfinished jobs....\n`);
+    lib.err(`make[4]: *** [Makefile:1108: libprocess_la-authenticator.lo] Error 1\n`);
+    this.leave(4, d);
+    // The unwinding as Mesos 1.4.0's own Makefiles print it.
+    lib.err(`make[3]: *** [Makefile:1827: all-recursive] Error 1\n`);
+    lib.err(`make[2]: *** [Makefile:927: all] Error 2\n`);
+    lib.err(`make[1]: *** [Makefile:881: all-recursive] Error 1\n`);
+    this.leave(1, this.buildDir);
+    lib.err(`make: *** [Makefile:690: all] Error 2\n`);
     return 2;
   }
 
@@ -274,6 +302,7 @@ class Build {
     for (const f of LIBPROCESS_SOURCES) {
       const base = f.replace(/\//g, "_").replace(/\.cpp$/, "");
       this.say(`libtool: compile:  g++ ${defs} -I. -I../../../3rdparty/libprocess/include -g1 -O0 -Wno-unused-local-typedefs -std=c++11 -MT libprocess_la-${base}.lo -MD -MP -MF .deps/libprocess_la-${base}.Tpo -c ../../../3rdparty/libprocess/src/${f}  -fPIC -DPIC -o .libs/libprocess_la-${base}.o`);
+      if (this.version === "1.4.0" && f === "authenticator.cpp") return this.failXlocale();
     }
     const werror = this.vars.enable_werror !== "no" && Number(this.vars.CXX_MAJOR || 12) >= 9;
     for (const f of MESOS_SOURCES) {

@@ -8,7 +8,7 @@ export interface ConfigureArg {
 
 /**
  * What Mesos's configure needs on today's distributions, each measured by a real build
- * (docs/jobs-and-recipes.md, "Configure arguments"). Constants only: nothing here comes from a
+ * (docs/builds.md; docs/jobs-and-recipes.md, "Configure arguments"). Constants only: nothing here comes from a
  * person, so the values need no grammar of their own (they are still quoted where they are used).
  */
 export function mesosConfigureArgs(settings: ClusterSettings): ConfigureArg[] {
@@ -23,6 +23,12 @@ export function mesosConfigureArgs(settings: ClusterSettings): ConfigureArg[] {
     args.push({
       arg: "--disable-werror",
       why: "GCC 9+ warns where Mesos's default -Werror makes every warning fatal (863 in the first 35 objects of src/ with GCC 12)",
+    });
+  }
+  if (settings.mesosDisablePython) {
+    args.push({
+      arg: "--disable-python",
+      why: "Mesos's Python bindings need Python 2 (configure stops at 'checking python2 module: google.protobuf... no'), which Debian 12 and Ubuntu 24.04 no longer package; Marathon uses the Java bindings, which stay on",
     });
   }
   return args;

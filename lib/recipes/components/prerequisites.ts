@@ -1,13 +1,18 @@
-import type { StepDef } from "../recipeTypes.ts";
+import { oneLine } from "../../shell/oneLine.ts";
+import { shQuote } from "../../shell/quote.ts";
+import { jdkPackageFor } from "../jdkPackage.ts";
+import type { RecipeContext, StepDef } from "../recipeTypes.ts";
 
 // The runbook's packages under today's names (python-* became python3-*, openjdk-8 is gone from
-// current releases: the JDK is a setting). netcat-openbsd is for the ZooKeeper status probe.
+// current releases: the JDK is a setting, "auto" choosing per OS). netcat-openbsd is for the ZooKeeper status probe.
 export const BASE_PACKAGES = [
   "tar", "wget", "git", "curl", "ca-certificates", "gnupg",
   "autoconf", "libtool", "automake", "bc",
   "build-essential", "python3-dev", "python3-six", "python3-virtualenv", "libcurl4-nss-dev", "libsasl2-dev", "libsasl2-modules",
   "maven", "libapr1-dev", "libsvn-dev", "zlib1g-dev", "netcat-openbsd",
 ];
+
+const jdk = (c: RecipeContext) => shQuote(jdkPackageFor(c.settings, c.node).pkg);
 
 const allInstalled = (pkgs: string) =>
   `for p in ${pkgs}; do dpkg-query -W -f='\${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || exit 1; done`;
@@ -20,8 +25,13 @@ export const prerequisiteSteps: StepDef[] = [
     where: "all",
     after: [],
     mutating: true,
-    check: (c) => allInstalled(`${BASE_PACKAGES.join(" ")} ${c.q.jdkPackage}`),
-    run: (c) => `apt-get update\napt-get install -y --no-install-recommends ${BASE_PACKAGES.join(" ")} ${c.q.jdkPackage}`,
+    check: (c) => allInstalled(`${BASE_PACKAGES.join(" ")} ${jdk(c)}`),
+    run: (c) =>
+      [
+        `# ${oneLine(`${jdkPackageFor(c.settings, c.node).pkg}: ${jdkPackageFor(c.settings, c.node).why}`)}`,
+        "apt-get update",
+        `apt-get install -y --no-install-recommends ${BASE_PACKAGES.join(" ")} ${jdk(c)}`,
+      ].join("\n"),
   },
   {
     id: "prereq.docker",

@@ -204,17 +204,32 @@ if have_pkg libsasl2-modules; then check "SASL CRAM-MD5 support" "yes"; else
   die_block "no" "We need CRAM-MD5 support for SASL authentication."
 fi
 if test "$enable_java" = yes; then
+  # The JDK the node's apt installed: Debian 12's default-jdk is 17, only openjdk-8 keeps the
+  # jre/lib/<arch>/server layout Mesos 1.4.0's configure looks for libjvm.so in.
+  if have_pkg openjdk-8-jdk-headless openjdk-8-jdk; then java_home=/usr/lib/jvm/java-8-openjdk-`dpkg --print-architecture`; jdk_major=8
+  else java_home=/usr/lib/jvm/java-17-openjdk-`dpkg --print-architecture`; jdk_major=17; fi
   check "for javac" "/usr/bin/javac"
-  check "value of Java system property 'java.home'" "/usr/lib/jvm/default-java"
+  check "for java" "/usr/bin/java"
+  check "value of Java system property 'java.home'" "$java_home"
+  say "configure: using JAVA_HOME=$java_home"
+  # Measured with Mesos 1.4.0 and OpenJDK 17 (docs/builds.md); fixed in 1.4.3.
+  if test "$PACKAGE_VERSION" = 1.4.0 && test "$jdk_major" -ge 9; then
+    echo "configure: error: failed to determine linker flags for using Java (bad JAVA_HOME or missing support for your architecture?)" >&2
+    exit 1
+  fi
   check "whether or not we can build with JNI" "yes"
   check "for mvn" "/usr/bin/mvn"
 fi
 if test "$enable_python" = yes; then
-  check "for a Python interpreter with version >= 2.6" "python"
-  check "for python" "/usr/bin/python"
+  # m4/ac_python_module.m4 runs `python2 -c "import google.protobuf"`: Debian 12 and Ubuntu 24.04
+  # package no Python 2 (measured with 1.4.0 and 1.11.0: docs/builds.md).
+  if have_pkg python2.7 python2; then check "python2 module: google.protobuf" "yes"; else
+    check "python2 module: google.protobuf" "no"
+    echo "configure: error: failed to find required module google.protobuf" >&2
+    exit 1
+  fi
+  check "for a Python interpreter with version >= 2.6" "python2"
   check "for python version" "2.7"
-  check "for python platform" "linux2"
-  check "for the distutils Python package" "yes"
   check "for Python include path" "-I/usr/include/python2.7"
 fi
 check "for ANSI C header files" "yes"
