@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 process.env.ARMDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "armdeck-logstore-"));
-const { appendLog, logSize, readLog, tailLog } = await import("./logStore.ts");
+const { appendLog, lastLineStartingWith, logSize, readLog, tailLog } = await import("./logStore.ts");
 
 describe("logStore", () => {
   beforeAll(() => {
@@ -36,5 +36,19 @@ describe("logStore", () => {
 
   it("tails the last lines", () => {
     expect(tailLog("job1", 2)).toBe("three\nfour");
+  });
+
+  it("finds the last traced command however much output follows it, across window edges", () => {
+    const noise = Array.from({ length: 20_000 }, (_, i) => `g++ -c file${i}.cpp -o file${i}.o  # ünïcode`).join("\n");
+    const log = `+ cd /opt/armdeck/mesos/build\n+ make -j4\n${noise}\nmake: *** [Makefile:1] Error 2\n`;
+    appendLog("job2", 0, Buffer.from(log), 1000);
+    expect(logSize("job2")).toBeGreaterThan(800 * 1024);
+    expect(tailLog("job2", 400)).not.toContain("+ make");
+    expect(lastLineStartingWith("job2", "+ ")).toBe("+ make -j4");
+    // Small windows: lines cut at every edge are still read whole.
+    expect(lastLineStartingWith("job2", "+ ", 32 * 1024 * 1024, 37)).toBe("+ make -j4");
+    expect(lastLineStartingWith("job2", "+ c", 32 * 1024 * 1024, 37)).toBe("+ cd /opt/armdeck/mesos/build");
+    expect(lastLineStartingWith("job2", "+ nothing")).toBeNull();
+    expect(lastLineStartingWith("job2", "+ ", 64 * 1024)).toBeNull();
   });
 });

@@ -187,3 +187,32 @@ export function tailLog(jobId: string, lines = 30): string {
     .join("");
   return text.split("\n").slice(-lines - 1).join("\n").trimEnd();
 }
+
+/**
+ * The last line that starts with `prefix`, searched backwards from the end a window at a time, up to
+ * `maxScanBytes`: a failed `make` prints far more than a tail holds after the traced command that
+ * ran it (`+ make -j4`), and the failure must still name that command.
+ */
+export function lastLineStartingWith(jobId: string, prefix: string, maxScanBytes = 32 * 1024 * 1024, windowBytes = 1024 * 1024): string | null {
+  const size = logSize(jobId);
+  const wanted = Buffer.from(prefix, "utf8");
+  let end = size;
+  while (end > 0 && size - end < maxScanBytes) {
+    const from = Math.max(0, end - windowBytes, size - maxScanBytes);
+    const buf = Buffer.concat(readLog(jobId, from, end - from).map((c) => c.data));
+    // The window's first line may be cut (unless the window starts the log): it is read whole by the next window.
+    const firstBreak = from === 0 ? -1 : buf.indexOf(0x0a);
+    let lineEnd = buf.length;
+    for (let i = buf.length - 1; i >= firstBreak; i--) {
+      if (i === firstBreak || buf[i] === 0x0a) {
+        const line = buf.subarray(i + 1, lineEnd);
+        if (line.subarray(0, wanted.length).equals(wanted)) return line.toString("utf8").replace(/\r$/, "");
+        lineEnd = i;
+      }
+    }
+    const next = firstBreak < 0 ? from : from + firstBreak + 1;
+    end = next < end ? next : from;
+  }
+  return null;
+}
+
