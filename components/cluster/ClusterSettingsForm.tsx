@@ -37,7 +37,7 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
   {
     title: "Paths on the nodes",
     fields: [
-      ["sourceDir", "Source folder (mesos/ and marathon/ go here)"],
+      ["sourceDir", "Source folder (mesos-<version>/ and marathon-<version>/ go here)"],
       ["armdeckDir", "Armdeck folder (job logs, pid files, ZooKeeper data)"],
       ["logDir", "Service logs"],
       ["mesosMasterWorkDir", "Mesos master work dir"],

@@ -1,4 +1,5 @@
 import type { Prisma, ServiceState } from "../db/generated/client.ts";
+import { ROLLBACK_LINE_PREFIX } from "../upgrade/rollbackPrefix.ts";
 import { parseServiceStatusLine, STATUS_EXIT_CODES } from "../recipes/serviceStatusLine.ts";
 import { tailLog } from "./logStore.ts";
 
@@ -26,9 +27,14 @@ export function exitOutcome(job: { id: string; kind: string }, exitCode: number)
   return { status: exitCode === 0 ? "succeeded" : "failed", exitCode, failure: exitCode === 0 ? null : failureSummary(job.id, exitCode) };
 }
 
-/** "Exit code 2 from: make -j4", the failing command being the last one traced ("+ …"). */
+/**
+ * "Exit code 2 from: make -j4", the failing command being the last one traced ("+ …"); an upgrade
+ * step adds how to roll its node back, which it printed first (so it is looked for further back).
+ */
 function failureSummary(jobId: string, code: number): string {
   const lines = tailLog(jobId, 200).split("\n");
   const command = [...lines].reverse().find((l) => l.startsWith("+ "));
-  return command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
+  const summary = command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
+  const rollback = tailLog(jobId, 2000).split("\n").find((l) => l.startsWith(ROLLBACK_LINE_PREFIX));
+  return rollback ? `${summary}. ${rollback.slice("[armdeck] ".length).replace(/^r/, "R")}` : summary;
 }

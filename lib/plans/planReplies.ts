@@ -10,6 +10,8 @@ export function previewReply(plan: Plan, clusterId: number) {
     plan: plan.kind,
     title: plan.title,
     warnings: plan.warnings,
+    outline: plan.outline ?? [],
+    ...("upgrade" in plan ? { upgrade: plan.upgrade } : {}),
     master: plan.master.name,
     impact: planImpact(plan),
     jobs: plan.jobs.map((j) => ({

@@ -1,6 +1,6 @@
 import { shQuote } from "../../shell/quote.ts";
 import { say } from "../../shell/say.ts";
-import { hostPort, zkUrl } from "../recipeContext.ts";
+import { hostPort, marathonTree, mesosTree, zkUrl } from "../recipeContext.ts";
 import type { ComponentId, Placement, RecipeContext, StepDef } from "../recipeTypes.ts";
 import { STATUS_EXIT_CODES, STATUS_LINE_FUNCTION } from "../serviceStatusLine.ts";
 import { findZookeeperDir } from "./zookeeper.ts";
@@ -61,7 +61,7 @@ export const SERVICES: ServiceDef[] = [
       ].join("\n"),
     installed: {
       test: (c) => `ls ${c.paths.mesos}/3rdparty/zookeeper-*/conf/zoo.cfg >/dev/null 2>&1`,
-      missing: (c) => `no configured ZooKeeper (zoo.cfg) under ${c.settings.sourceDir}/mesos/3rdparty`,
+      missing: (c) => `no configured ZooKeeper (zoo.cfg) under ${mesosTree(c.settings)}/3rdparty`,
     },
     own: {
       prepare: (c) => `${findZookeeperDir(c)}\nmkdir -p ${c.q.logDir}`,
@@ -141,7 +141,7 @@ export const SERVICES: ServiceDef[] = [
     ask: (c) => [`a=$(curl -sS -m 5 ${url(c, c.settings.marathonPort, "/ping")} 2>&1)`, `printf '%s' "$a"`, '[ "$a" = pong ]'].join("\n"),
     installed: {
       test: (c) => `[ -x ${c.paths.marathon}/target/universal/stage/bin/marathon ]`,
-      missing: (c) => `Marathon is not built (${c.settings.sourceDir}/marathon/target/universal/stage/bin/marathon is missing)`,
+      missing: (c) => `Marathon is not built (${marathonTree(c.settings)}/target/universal/stage/bin/marathon is missing)`,
     },
     env: () => ["MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so"],
     argv: (c) => [
