@@ -24,7 +24,8 @@ if mode == "agent":
     mine = [s for s in body.get("slaves", []) if str(s.get("pid", "")).endswith("@" + me)]
     if not mine:
         fail("the leading master lists no agent at " + me + " (" + str(len(body.get("slaves", []))) + " agents registered)")
-    s = mine[0]
+    # An agent that came back under a new id leaves its old entry inactive until removed: look at the live one.
+    s = sorted(mine, key=lambda a: not a.get("active"))[0]
     if not s.get("active"):
         fail("the leading master lists the agent at " + me + " as inactive")
     if s.get("version") != want:

@@ -1,4 +1,3 @@
-import "server-only";
 import { clusterSettingsSchema } from "../cluster/clusterSettingsSchema.ts";
 import { db } from "../db/client.ts";
 import type { RecipeNode } from "../recipes/recipeTypes.ts";

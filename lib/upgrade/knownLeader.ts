@@ -1,4 +1,3 @@
-import "server-only";
 import { cachedMesos } from "../deploy/clusterCheck.ts";
 import { pollerFor } from "../upstream/pollers.ts";
 import type { KnownLeader } from "./rollingOrder.ts";

@@ -1,4 +1,3 @@
-import "server-only";
 import { getClusterSettings } from "../cluster/clusterSettings.ts";
 import { loadRecipeNodes } from "../jobs/recipeNodes.ts";
 import { installedSettings } from "./installedVersions.ts";

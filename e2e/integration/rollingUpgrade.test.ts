@@ -1,0 +1,154 @@
+// A rolling upgrade end to end on three test hosts (a master that is also an agent, two agents):
+// brought up at Mesos 1.4.0, the setting changed to 1.11.0, the upgrade run by the real runner over
+// real SSH. The second agent's new mesos-agent dies at start (a shim fault): the upgrade stops there
+// with the command to roll it back, the first agent runs 1.11.0 and the master was never touched.
+// Then the rollback command itself, and a clean run that upgrades the rest.
+import { readFileSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
+import { enrolHostsDirect } from "../harness/enrolHosts";
+import { useFreshTestDatabase } from "../harness/testDatabase";
+
+useFreshTestDatabase();
+const { db, dbReady } = await import("../../lib/db/client.ts");
+const { createNode } = await import("../../lib/nodes/createNode.ts");
+const { createPlanRun } = await import("../../lib/jobs/planRuns.ts");
+const { pendingUpgrade } = await import("../../lib/upgrade/planUpgrade.ts");
+const { JobRunner } = await import("../../workers/jobRunner.ts");
+const { logPath } = await import("../../lib/jobs/logStore.ts");
+
+const actor = { username: "tester" };
+let hosts: ClusterHost[];
+let m: ClusterHost, a1: ClusterHost, a2: ClusterHost;
+let runner: InstanceType<typeof JobRunner>;
+const FAULT = "/var/lib/armdeck-shims/mesos-faults.json";
+
+const log = (jobId: string) => {
+  try {
+    return readFileSync(logPath(jobId), "utf8");
+  } catch {
+    return "";
+  }
+};
+
+async function runPlan(plan: "bring-up" | "upgrade") {
+  const { id } = await createPlanRun(1, plan, {}, actor, { confirm: true });
+  await runner.idle(600_000);
+  const run = await db.planRun.findUniqueOrThrow({ where: { id }, include: { jobs: { orderBy: { seq: "asc" } } } });
+  // On failure, what the operator would see first: the failing job and its last lines.
+  for (const j of run.jobs.filter((j) => j.status === "failed")) console.error(`${j.nodeName} ${j.stepId}: ${j.failure}\n${log(j.id).split("\n").slice(-15).join("\n")}`);
+  return run;
+}
+
+async function sh(host: ClusterHost, command: string): Promise<string> {
+  const r = await host.exec(command);
+  if (r.code !== 0) throw new Error(`${host.hostname}: ${command} exited ${r.code}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** What the host itself says: the state file, the daemon's /version, and its process (pid and start time). */
+async function onHost(host: ClusterHost, service: "mesos-agent" | "mesos-master" | "marathon", port: number) {
+  const installed = await sh(host, "cat /var/lib/armdeck/state/mesos-installed");
+  const supervisor = await sh(host, `cat /var/lib/armdeck/services/${service}.pid`);
+  const child = await sh(host, `pgrep -P ${supervisor} | head -n 1`);
+  const started = await sh(host, `ps -o lstart= -p ${child}`);
+  const version = service === "marathon" ? "" : JSON.parse(await sh(host, `curl -fsS http://${host.address}:${port}/version`)).version;
+  return { installed, version, process: `${child} ${started}` };
+}
+
+beforeAll(async () => {
+  await dbReady();
+  hosts = await startCluster([
+    { arch: "x86_64", hostname: "up-m" },
+    { arch: "x86_64", hostname: "up-a1" },
+    { arch: "x86_64", hostname: "up-a2" },
+  ]);
+  [m, a1, a2] = hosts as [ClusterHost, ClusterHost, ClusterHost];
+  await enrolHostsDirect(createNode, hosts, actor);
+  runner = new JobRunner({ pollMs: 200 });
+  await runner.start();
+}, 120_000);
+
+afterAll(async () => {
+  await runner?.stop();
+  await stopAllClusterHosts();
+  await db.$disconnect();
+});
+
+describe("rolling upgrade from Mesos 1.4.0 to 1.11.0", () => {
+  let before: Record<string, Awaited<ReturnType<typeof onHost>>>;
+
+  it("brings the cluster up at 1.4.0 and offers no upgrade", async () => {
+    expect((await runPlan("bring-up")).status).toBe("succeeded");
+    expect(await pendingUpgrade(1)).toEqual([]);
+    before = {
+      master: await onHost(m, "mesos-master", 5050),
+      mAgent: await onHost(m, "mesos-agent", 5051),
+      marathon: await onHost(m, "marathon", 8080),
+      a2: await onHost(a2, "mesos-agent", 5051),
+    };
+    expect(before.master.version).toBe("1.4.0");
+  }, 600_000);
+
+  it("offers the upgrade once the setting changes", async () => {
+    const cluster = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
+    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(cluster.settings as object), mesosVersion: "1.11.0" } } });
+    const changes = await pendingUpgrade(1);
+    expect(changes.map((c) => [c.component, c.from, c.to, c.nodes.map((n) => n.name).sort()])).toEqual([["mesos", "1.4.0", "1.11.0", ["up-a1", "up-a2", "up-m"]]]);
+  });
+
+  it("stops at the node that does not come back, with its rollback command, and leaves the rest on 1.4.0", async () => {
+    await writeFile(a2.hostPath(FAULT), JSON.stringify({ agentExitsAtStart: ["1.11.0"] }));
+    const run = await runPlan("upgrade");
+    expect(run.status).toBe("failed");
+    const failed = run.jobs.filter((j) => j.status === "failed");
+    expect(failed.map((j) => [j.nodeName, j.stepId])).toEqual([["up-a2", "mesos-agent.start"]]);
+    expect(failed[0]!.failure).toContain("Roll back up-a2: sh '/var/lib/armdeck/rollback/to-mesos-1.4.0-marathon-v1.5.1.sh'");
+    expect(failed[0]!.failure).toContain("make install in /opt/armdeck/mesos-1.4.0/build");
+    expect(log(failed[0]!.id)).toContain("injected test fault: mesos-agent 1.11.0 exits at start");
+    // Every later job (a2's gate, the whole master) was cancelled, not run.
+    expect(run.jobs.filter((j) => j.nodeName === "up-m" && j.seq > failed[0]!.seq).map((j) => j.status)).toEqual(expect.arrayContaining(["cancelled"]));
+    expect(run.jobs.filter((j) => j.nodeName === "up-m" && j.seq > failed[0]!.seq).every((j) => j.status === "cancelled")).toBe(true);
+
+    // From the hosts: the node before it runs 1.11.0 and is registered as such with the master.
+    const first = await onHost(a1, "mesos-agent", 5051);
+    expect([first.installed, first.version]).toEqual(["1.11.0", "1.11.0"]);
+    const slaves = JSON.parse(await sh(m, `curl -fsS http://${m.address}:5050/master/slaves`)).slaves as { pid: string; version: string; active: boolean }[];
+    expect(slaves.find((s) => s.pid.endsWith(`@${a1.address}:5051`))).toMatchObject({ version: "1.11.0", active: true });
+    // The failing node has the new install but no running agent.
+    expect(await sh(a2, "cat /var/lib/armdeck/state/mesos-installed")).toBe("1.11.0");
+    expect((await a2.exec(`curl -fsS -m 3 http://${a2.address}:5051/health`)).code).not.toBe(0);
+    // The node after it: on 1.4.0, its services the very processes that ran before the upgrade.
+    expect(await onHost(m, "mesos-master", 5050)).toEqual(before.master);
+    expect(await onHost(m, "mesos-agent", 5051)).toEqual(before.mAgent);
+    expect(await onHost(m, "marathon", 8080)).toEqual(before.marathon);
+    // It built 1.11.0 beside 1.4.0 all the same, without touching them.
+    expect(await sh(m, "ls -d /opt/armdeck/mesos-*")).toBe("/opt/armdeck/mesos-1.11.0\n/opt/armdeck/mesos-1.4.0");
+  }, 600_000);
+
+  it("the rollback command puts the failed node back on 1.4.0, healthy", async () => {
+    await sh(a2, "sh /var/lib/armdeck/rollback/to-mesos-1.4.0-marathon-v1.5.1.sh");
+    const back = await onHost(a2, "mesos-agent", 5051);
+    expect([back.installed, back.version]).toEqual(["1.4.0", "1.4.0"]);
+    expect(back.process).not.toBe(before.a2.process);
+  }, 180_000);
+
+  it("a clean run then upgrades the nodes still on 1.4.0, the leader last", async () => {
+    await rm(a2.hostPath(FAULT));
+    const changes = await pendingUpgrade(1);
+    expect(changes.flatMap((c) => c.nodes.map((n) => n.name)).sort()).toEqual(["up-a2", "up-m"]);
+    const run = await runPlan("upgrade");
+    expect(run.jobs.filter((j) => j.status !== "succeeded").map((j) => `${j.nodeName} ${j.stepId}: ${j.failure}`)).toEqual([]);
+    expect(run.jobs.filter((j) => j.stepId === "upgrade.gate").map((j) => j.nodeName)).toEqual(["up-a2", "up-m"]);
+    for (const [host, service, port] of [[a2, "mesos-agent", 5051], [m, "mesos-master", 5050], [m, "mesos-agent", 5051]] as const) {
+      const now = await onHost(host, service, port);
+      expect([host.hostname, now.installed, now.version]).toEqual([host.hostname, "1.11.0", "1.11.0"]);
+    }
+    expect((await onHost(m, "marathon", 8080)).process).not.toBe(before.marathon.process);
+    expect(await sh(m, `curl -fsS http://${m.address}:8080/ping`)).toBe("pong");
+    const gate = run.jobs.find((j) => j.nodeName === "up-m" && j.stepId === "upgrade.gate")!;
+    expect(log(gate.id)).toContain("runs Mesos 1.11.0; the leading master is");
+    expect(await pendingUpgrade(1)).toEqual([]);
+  }, 600_000);
+});
