@@ -54,7 +54,15 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
       ["agentPorts", "Ports agents offer to tasks"],
     ],
   },
+  {
+    title: "Verify",
+    fields: [["verifyIntervalMinutes", "Scheduled Verify every N minutes (0 = off)"]],
+  },
 ];
+
+/** The hint under a field: its default, or for the Verify interval what an empty field means. */
+const hintOf = (key: Key, defaults: ClusterSettings) =>
+  key === "verifyIntervalMinutes" ? "Empty: the server's default (ARMDECK_VERIFY_INTERVAL_S, 60 minutes unless set)" : `Default: ${String(defaults[key])}`;
 
 export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
   const path = `/clusters/${clusterId}/settings`;
@@ -91,7 +99,7 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
           <legend className="mb-2 font-medium">{g.title}</legend>
           <div className="grid gap-3 md:grid-cols-2">
             {g.fields.map(([key, label, list]) => (
-              <Field key={key} label={label} htmlFor={`s-${key}`} error={form.formState.errors[key]?.message} hint={`Default: ${String(current.data.defaults[key])}`}>
+              <Field key={key} label={label} htmlFor={`s-${key}`} error={form.formState.errors[key]?.message} hint={hintOf(key, current.data.defaults)}>
                 {typeof current.data.defaults[key] === "boolean" ? (
                   <input id={`s-${key}`} type="checkbox" className="h-4 w-4" {...form.register(key)} />
                 ) : key === "mesosSource" ? (
@@ -100,7 +108,7 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
                     <option value="tarball">release tarball</option>
                   </select>
                 ) : (
-                  <input id={`s-${key}`} className={`${inputClass} font-mono`} list={list} {...form.register(key)} />
+                  <input id={`s-${key}`} className={`${inputClass} font-mono`} list={list} inputMode={key === "verifyIntervalMinutes" ? "numeric" : undefined} {...form.register(key)} />
                 )}
               </Field>
             ))}

@@ -77,7 +77,8 @@ afterAll(async () => {
 });
 
 describe("rolling upgrade from Mesos 1.4.0 to 1.11.0", () => {
-  let before: Record<string, Awaited<ReturnType<typeof onHost>>>;
+  type Seen = Awaited<ReturnType<typeof onHost>>;
+  let before: { master: Seen; mAgent: Seen; marathon: Seen; a2: Seen };
 
   it("brings the cluster up at 1.4.0 and offers no upgrade", async () => {
     expect((await runPlan("bring-up")).status).toBe("succeeded");

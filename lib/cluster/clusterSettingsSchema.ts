@@ -41,6 +41,21 @@ export const portRangeSchema = z
     return lo >= 1 && hi <= 65535 && lo <= hi;
   }, "Ports between 1 and 65535, low-high");
 
+// Verify's schedule, per cluster. Empty (never set) means the server's ARMDECK_VERIFY_INTERVAL_S,
+// so a cluster that never chose keeps the default the operator gave the server; 0 turns it off.
+export const VERIFY_INTERVAL_MAX_MINUTES = 10_080;
+const verifySettings = {
+  verifyIntervalMinutes: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce
+      .number({ error: "Minutes: a whole number" })
+      .int("Minutes: a whole number")
+      .min(0, "0 (off) or more minutes")
+      .max(VERIFY_INTERVAL_MAX_MINUTES, `At most ${VERIFY_INTERVAL_MAX_MINUTES} minutes (a week)`)
+      .optional(),
+  ),
+};
+
 export const clusterSettingsSchema = z.object({
   mesosVersion: version.default("1.4.0"),
   mesosSource: z.enum(["git", "tarball"]).default("git"),
@@ -79,6 +94,7 @@ export const clusterSettingsSchema = z.object({
   mesosAgentPort: z.coerce.number().int().min(1).max(65535).default(5051),
   marathonPort: z.coerce.number().int().min(1).max(65535).default(8080),
   agentPorts: portRangeSchema.default("31000-32000"),
+  ...verifySettings,
 });
 
 export type ClusterSettings = z.infer<typeof clusterSettingsSchema>;

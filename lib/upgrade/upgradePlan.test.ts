@@ -4,7 +4,7 @@ import type { RecipeNode } from "../recipes/recipeTypes.ts";
 import { GATE_STEP_ID } from "./healthGate.ts";
 import { rollingOrder } from "./rollingOrder.ts";
 import { buildUpgradePlan } from "./upgradePlan.ts";
-import { versionChanges } from "./upgradeVersions.ts";
+import { versionChanges, type InstalledSettings } from "./upgradeVersions.ts";
 
 const node = (name: string, role: "master" | "agent" | "both", n: number): RecipeNode => ({
   id: `id${name}`,
@@ -21,7 +21,7 @@ const node = (name: string, role: "master" | "agent" | "both", n: number): Recip
 const cluster = [node("m3", "master", 3), node("a2", "agent", 12), node("m1", "both", 1), node("a1", "agent", 11), node("m2", "master", 2)];
 const OLD: ClusterSettings = { ...DEFAULT_SETTINGS, mesosVersion: "1.4.0", marathonVersion: "v1.5.1" };
 const NEW: ClusterSettings = { ...OLD, mesosVersion: "1.11.0" };
-const allOn = (s: ClusterSettings) => new Map(cluster.map((n) => [n.id, s]));
+const allOn = (s: ClusterSettings): InstalledSettings => new Map(cluster.map((n) => [n.id, s]));
 
 describe("rollingOrder", () => {
   it("restarts agents one at a time first, then masters with the leader last", () => {
