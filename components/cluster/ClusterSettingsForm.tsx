@@ -78,7 +78,11 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
   }, [current.data, form]);
   const save = useMutation({
     mutationFn: (values: ClusterSettings) => api(path, { method: "PUT", body: values }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cluster-settings", clusterId] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["cluster-settings", clusterId] });
+      // A changed version is an upgrade to offer.
+      void queryClient.invalidateQueries({ queryKey: ["upgrade-offer", clusterId] });
+    },
     onError: (e) => {
       if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) form.setError(k as Key, { message: m });
     },

@@ -1,8 +1,12 @@
 "use client";
 
+import type { UpgradeOutline } from "@/lib/upgrade/upgradePlan";
+import { UpgradeOutlineView } from "./UpgradeOutlineView";
+
 export interface DryRun {
   title: string;
   warnings: string[];
+  upgrade?: UpgradeOutline;
   master: string;
   jobs: { key: string; seq: number; nodeId: string; nodeName: string; stepId: string; title: string; dependsOn: string[]; script: string }[];
 }
@@ -18,6 +22,7 @@ export function DryRunView({ dryRun }: { dryRun: DryRun }) {
           {w}
         </p>
       ))}
+      {dryRun.upgrade && <UpgradeOutlineView outline={dryRun.upgrade} />}
       <p className="text-sm text-slate-600">
         {dryRun.jobs.length} steps on {nodes.length} node(s); master {dryRun.master}.
       </p>

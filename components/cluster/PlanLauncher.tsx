@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { NodeView } from "@/lib/nodes/nodeView";
 import { PLANS, type PlanKind } from "@/lib/recipes/planKinds";
 import type { PlanImpact } from "@/lib/plans/planImpact";
@@ -25,7 +25,7 @@ function toggle<T>(list: T[], item: T): T[] {
  * that changes nodes asks first, naming the nodes and components (from the dry run's impact), and
  * only then sends `confirm: true`; Status runs straight away.
  */
-export function PlanLauncher({ clusterId, nodes }: { clusterId: number; nodes: NodeView[] }) {
+export function PlanLauncher({ clusterId, nodes, chosen }: { clusterId: number; nodes: NodeView[]; chosen?: { plan: PlanKind; at: number } }) {
   const base = `/clusters/${clusterId}`;
   const router = useRouter();
   const canRun = useCan("operator");
@@ -34,6 +34,12 @@ export function PlanLauncher({ clusterId, nodes }: { clusterId: number; nodes: N
   const [components, setComponents] = useState<ComponentId[]>([]);
   const scope = { plan, ...(nodeIds.length ? { nodeIds } : {}), ...(components.length ? { components } : {}) };
   const [showDryRun, setShowDryRun] = useState(false);
+  // Another panel (the upgrade offer) chose a plan: select it and show its dry run.
+  useEffect(() => {
+    if (!chosen) return;
+    setPlan(chosen.plan);
+    setShowDryRun(true);
+  }, [chosen]);
   const dryRun = useQuery({
     queryKey: ["dry-run", clusterId, scope],
     queryFn: () => api<DryRun>(`${base}/plans/preview`, { method: "POST", body: scope }),

@@ -13,7 +13,7 @@ import { say } from "../shell/say.ts";
 import { gateChecks, gateStep } from "./healthGate.ts";
 import { rollbackLine, writeRollbackScript, type RollbackTarget } from "./rollback.ts";
 import { rollingOrder, type KnownLeader } from "./rollingOrder.ts";
-import { describeChange, versionChanges, type InstalledSettings, type VersionChange } from "./upgradeVersions.ts";
+import { describeChange, UPGRADABLE_LABELS, versionChanges, type InstalledSettings, type VersionChange } from "./upgradeVersions.ts";
 
 /** What the dry run, the runbook and the confirmation show of an upgrade beyond its jobs. */
 export interface UpgradeOutline {
@@ -49,8 +49,9 @@ export function buildUpgradePlan(settings: ClusterSettings, nodes: RecipeNode[],
   const touched = (n: RecipeNode) => mesosChanges.has(n.id) || marathonChanges.has(n.id);
   const order = rollingOrder(nodes.filter(touched), leader);
   const master = masters.find((m) => m.address === leader?.address) ?? masters[0]!;
-  const title = PLANS.upgrade.title;
-  const versions = changes.map((c) => `${c.component === "mesos" ? "Mesos" : "Marathon"} ${c.to}`).filter((v, i, a) => a.indexOf(v) === i).join(", ");
+  // The versions in the title: the confirmation, the run's page and /runs name them.
+  const title = `${PLANS.upgrade.title}: ${changes.map((c) => `${UPGRADABLE_LABELS[c.component]} ${c.from} → ${c.to}`).join(", ")}`;
+  const versions = changes.map((c) => `${UPGRADABLE_LABELS[c.component]} ${c.to}`).filter((v, i, a) => a.indexOf(v) === i).join(", ");
 
   const jobs: PlannedJob[] = [];
   const add = (node: RecipeNode, step: StepDef, dependsOn: string[], ctxSettings = settings) => {
