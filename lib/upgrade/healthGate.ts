@@ -5,12 +5,13 @@ import type { RecipeContext, RecipeNode, StepDef } from "../recipes/recipeTypes.
 import { shQuote } from "../shell/quote.ts";
 import { say } from "../shell/say.ts";
 import { GATE_PYTHON } from "./gatePython.ts";
+import { GATE_STEP_ID } from "./stepIds.ts";
 
 // The health gate after one node's restart: the node's own probes AND the cluster's view of it.
 // A gate that does not pass in time fails its job, so every later node's jobs are cancelled.
 
 export const GATE_SECONDS = 60;
-export const GATE_STEP_ID = "upgrade.gate";
+export { GATE_STEP_ID } from "./stepIds.ts";
 
 export interface GateCheck {
   /** In words, for the dry run and the runbook. */

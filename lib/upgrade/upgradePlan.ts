@@ -13,6 +13,7 @@ import { say } from "../shell/say.ts";
 import { gateChecks, gateStep } from "./healthGate.ts";
 import { rollbackLine, writeRollbackScript, type RollbackTarget } from "./rollback.ts";
 import { rollingOrder, type KnownLeader } from "./rollingOrder.ts";
+import { ROLLBACK_SCRIPT_STEP_ID } from "./stepIds.ts";
 import { describeChange, UPGRADABLE_LABELS, versionChanges, type InstalledSettings, type VersionChange } from "./upgradeVersions.ts";
 
 /** What the dry run, the runbook and the confirmation show of an upgrade beyond its jobs. */
@@ -26,7 +27,6 @@ export interface UpgradePlan extends Plan {
   upgrade: UpgradeOutline;
 }
 
-const ROLLBACK_SCRIPT_STEP = "upgrade.rollback-script";
 const BUILD_BESIDE = "Build beside: every node builds the new version in its own tree while the cluster runs; no service is touched.";
 const ROLLING = "Rolling: one node at a time, stop its services, install the new version, start them, then a health gate; the first node that does not come back healthy stops the upgrade, with the command to roll it back.";
 
@@ -82,7 +82,7 @@ export function buildUpgradePlan(settings: ClusterSettings, nodes: RecipeNode[],
     if (marathonChanges.has(node.id)) steps.push(...marathonBuildSteps);
     const target = targets.get(node.id)!;
     steps.push({
-      id: ROLLBACK_SCRIPT_STEP,
+      id: ROLLBACK_SCRIPT_STEP_ID,
       component: "mesos",
       title: `Write the rollback script (back to Mesos ${target.old.mesosVersion}, Marathon ${target.old.marathonVersion})`,
       where: "all",

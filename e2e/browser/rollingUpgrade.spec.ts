@@ -1,0 +1,81 @@
+import { writeFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import type { AppServer } from "../harness/appServer";
+import { stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
+import { TestClient } from "../harness/httpClient";
+import { runPlan } from "../harness/provisionedCluster";
+import { startServerWithCluster } from "./ownCluster";
+import { signInAt } from "./state";
+
+// A rolling upgrade from the cluster home: the offer after a version change, the dry run's order
+// and gates, and the run page node by node, stopping at the agent whose new mesos-agent dies.
+let server: AppServer;
+let hosts: ClusterHost[];
+
+test.beforeAll(async () => {
+  test.setTimeout(400_000);
+  ({ server, hosts } = await startServerWithCluster([
+    { arch: "x86_64", hostname: "ru-m" },
+    { arch: "x86_64", hostname: "ru-a1" },
+  ]));
+  const admin = new TestClient(server.url);
+  await admin.login("admin", server.adminPassword);
+  const up = await runPlan(admin, "bring-up");
+  if (up.run.status !== "succeeded") throw new Error(`bring-up ${up.run.status}`);
+});
+test.afterAll(async () => {
+  await server?.stop();
+  await stopAllClusterHosts();
+});
+
+test("offer, dry run and progress of a rolling upgrade that stops at an unhealthy node", async ({ page }) => {
+  test.setTimeout(400_000);
+  const [m, a1] = hosts as [ClusterHost, ClusterHost];
+  await signInAt(page, server.url, { username: "admin", password: server.adminPassword }, "/clusters/1");
+  // Every node runs what the settings say: nothing is offered.
+  await expect(page.getByRole("radio", { name: "Rolling upgrade" })).toBeVisible();
+  await expect(page.getByTestId("upgrade-offer")).toHaveCount(0);
+
+  await page.getByText("Settings: versions, paths and ports").click();
+  await page.getByLabel("Mesos version (git tag or release)").fill("1.11.0");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  const offer = page.getByTestId("upgrade-offer");
+  await expect(offer).toContainText("Mesos 1.4.0 → 1.11.0 on 2 nodes");
+
+  await offer.getByRole("button", { name: "Upgrade…" }).click();
+  await expect(page.getByRole("radio", { name: "Rolling upgrade" })).toBeChecked();
+  const outline = page.getByTestId("upgrade-outline");
+  await expect(outline.getByTestId("upgrade-order").locator("> li")).toHaveCount(2);
+  await expect(outline.locator('[data-node="ru-a1"]')).toContainText("1. ru-a1");
+  await expect(outline.locator('[data-node="ru-a1"]')).toContainText("agent: drained one at a time");
+  await expect(outline.locator('[data-node="ru-a1"]')).toContainText(`/master/slaves lists ${a1.address}:5051 as active, version 1.11.0`);
+  await expect(outline.locator('[data-node="ru-m"]')).toContainText("2. ru-m");
+  await expect(outline.locator('[data-node="ru-m"]')).toContainText("leading master, last");
+  await expect(outline).toContainText("Build beside");
+  await page.screenshot({ path: ".test-reports/screenshots/upgrade-dry-run.png", fullPage: true });
+
+  // The agent's new version dies at start.
+  await writeFile(a1.hostPath("/var/lib/armdeck-shims/mesos-faults.json"), JSON.stringify({ agentExitsAtStart: ["1.11.0"] }));
+  await page.getByRole("button", { name: "Run Rolling upgrade…" }).click();
+  const dialog = page.getByTestId("confirm-plan");
+  await expect(dialog).toContainText("Rolling upgrade: Mesos 1.4.0 → 1.11.0 on 2 nodes?");
+  await expect(dialog.getByTestId("confirm-nodes")).toContainText(`ru-a1 ${a1.address}`);
+  await dialog.getByRole("button", { name: /^Run / }).click();
+  await expect(page).toHaveURL(/\/runs\/[a-z0-9]+/, { timeout: 60_000 });
+
+  const progress = page.getByTestId("upgrade-progress");
+  await expect(progress.locator('[data-node="ru-a1"]')).toHaveAttribute("data-state", "upgrading", { timeout: 60_000 });
+  await expect(progress.locator('[data-node="ru-m"]')).toHaveAttribute("data-state", "waiting");
+  await expect(page.getByTestId("run-status")).toHaveAttribute("data-status", "failed", { timeout: 240_000 });
+  await expect(progress.locator('[data-node="ru-a1"]')).toHaveAttribute("data-state", "stopped");
+  await expect(progress.locator('[data-node="ru-a1"]')).toContainText("did not come back healthy");
+  await expect(progress.locator('[data-node="ru-a1"]').getByTestId("upgrade-failure")).toContainText(
+    "Roll back ru-a1: sh '/var/lib/armdeck/rollback/to-mesos-1.4.0-marathon-v1.5.1.sh'",
+  );
+  await expect(progress.locator('[data-node="ru-m"]')).toHaveAttribute("data-state", "untouched");
+  await expect(progress.locator('[data-node="ru-m"]')).toContainText("still on the old version");
+  await expect(page.getByTestId("failure-text")).toContainText("make install in /opt/armdeck/mesos-1.4.0/build");
+  await page.screenshot({ path: ".test-reports/screenshots/upgrade-stopped.png", fullPage: true });
+  // The master really is still on 1.4.0.
+  expect((await m.exec("cat /var/lib/armdeck/state/mesos-installed")).stdout.trim()).toBe("1.4.0");
+});
