@@ -16,7 +16,10 @@ import { toJobEvent } from "./jobViews.ts";
 
 /** The dry run of a plan on one cluster's nodes and settings (an upgrade: against what its nodes run). */
 export async function previewPlan(clusterId: number, kind: PlanKind, scope: PlanScope): Promise<Plan> {
-  if (kind === "upgrade") return planUpgrade(clusterId);
+  if (kind === "upgrade") {
+    if (scope.nodeIds?.length || scope.components?.length) throw new ConflictError("A rolling upgrade covers every node whose versions differ from the settings: it takes no node or component choice");
+    return planUpgrade(clusterId);
+  }
   return buildPlan(kind, await getClusterSettings(clusterId), await loadRecipeNodes(clusterId), scope);
 }
 
