@@ -60,6 +60,9 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
   },
 ];
 
+/** An empty Verify interval is "never set" (the server's default), a typed one a number (or NaN, which the schema refuses). */
+const emptyAsUnset = (v: unknown) => (v === "" || v === undefined || v === null ? undefined : typeof v === "number" ? v : Number(v));
+
 /** The hint under a field: its default, or for the Verify interval what an empty field means. */
 const hintOf = (key: Key, defaults: ClusterSettings) =>
   key === "verifyIntervalMinutes" ? "Empty: the server's default (ARMDECK_VERIFY_INTERVAL_S, 60 minutes unless set)" : `Default: ${String(defaults[key])}`;
@@ -112,7 +115,7 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
                     <option value="tarball">release tarball</option>
                   </select>
                 ) : (
-                  <input id={`s-${key}`} className={`${inputClass} font-mono`} list={list} inputMode={key === "verifyIntervalMinutes" ? "numeric" : undefined} {...form.register(key)} />
+                  <input id={`s-${key}`} className={`${inputClass} font-mono`} list={list} {...(key === "verifyIntervalMinutes" ? { inputMode: "numeric" as const, ...form.register(key, { setValueAs: emptyAsUnset }) } : form.register(key))} />
                 )}
               </Field>
             ))}

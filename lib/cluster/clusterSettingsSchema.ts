@@ -45,15 +45,13 @@ export const portRangeSchema = z
 // so a cluster that never chose keeps the default the operator gave the server; 0 turns it off.
 export const VERIFY_INTERVAL_MAX_MINUTES = 10_080;
 const verifySettings = {
-  verifyIntervalMinutes: z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    z.coerce
-      .number({ error: "Minutes: a whole number" })
-      .int("Minutes: a whole number")
-      .min(0, "0 (off) or more minutes")
-      .max(VERIFY_INTERVAL_MAX_MINUTES, `At most ${VERIFY_INTERVAL_MAX_MINUTES} minutes (a week)`)
-      .optional(),
-  ),
+  // A number, not coerced: the form sends an empty field as undefined (ClusterSettingsForm), so "" is never 0 (off).
+  verifyIntervalMinutes: z
+    .number({ error: "Minutes: a whole number" })
+    .int("Minutes: a whole number")
+    .min(0, "0 (off) or more minutes")
+    .max(VERIFY_INTERVAL_MAX_MINUTES, `At most ${VERIFY_INTERVAL_MAX_MINUTES} minutes (a week)`)
+    .optional(),
 };
 
 export const clusterSettingsSchema = z.object({
