@@ -3,11 +3,11 @@
 // real SSH. The second agent's new mesos-agent dies at start (a shim fault): the upgrade stops there
 // with the command to roll it back, the first agent runs 1.11.0 and the master was never touched.
 // Then the rollback command itself, and a clean run that upgrades the rest.
-import { readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
 import { enrolHostsDirect } from "../harness/enrolHosts";
+import { inProcessRuns } from "../harness/inProcessRuns";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
@@ -24,22 +24,7 @@ let m: ClusterHost, a1: ClusterHost, a2: ClusterHost;
 let runner: InstanceType<typeof JobRunner>;
 const FAULT = "/var/lib/armdeck-shims/mesos-faults.json";
 
-const log = (jobId: string) => {
-  try {
-    return readFileSync(logPath(jobId), "utf8");
-  } catch {
-    return "";
-  }
-};
-
-async function runPlan(plan: "bring-up" | "upgrade") {
-  const { id } = await createPlanRun(1, plan, {}, actor, { confirm: true });
-  await runner.idle(600_000);
-  const run = await db.planRun.findUniqueOrThrow({ where: { id }, include: { jobs: { orderBy: { seq: "asc" } } } });
-  // On failure, what the operator would see first: the failing job and its last lines.
-  for (const j of run.jobs.filter((j) => j.status === "failed")) console.error(`${j.nodeName} ${j.stepId}: ${j.failure}\n${log(j.id).split("\n").slice(-15).join("\n")}`);
-  return run;
-}
+const { log, runPlan } = inProcessRuns(() => ({ db, createPlanRun, runner, logPath }), actor);
 
 async function sh(host: ClusterHost, command: string): Promise<string> {
   const r = await host.exec(command);
