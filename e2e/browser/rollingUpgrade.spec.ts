@@ -37,13 +37,25 @@ test("offer, dry run and progress of a rolling upgrade that stops at an unhealth
   await expect(page.getByTestId("upgrade-offer")).toHaveCount(0);
 
   await page.getByText("Settings: versions, paths and ports").click();
+  // Verify's interval is a setting too: out of bounds is a field error; a number saves.
+  const verify = page.getByLabel("Scheduled Verify every N minutes (0 = off)");
+  await expect(verify).toHaveValue("");
+  await verify.fill("99999");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("At most 10080 minutes (a week)")).toBeVisible();
+  await verify.fill("30");
   await page.getByLabel("Mesos version (git tag or release)").fill("1.11.0");
   await page.getByRole("button", { name: "Save settings" }).click();
   const offer = page.getByTestId("upgrade-offer");
   await expect(offer).toContainText("Mesos 1.4.0 → 1.11.0 on 2 nodes");
+  const admin = new TestClient(server.url);
+  await admin.login("admin", server.adminPassword);
+  expect((await admin.call("GET", "/api/v1/clusters/1/settings")).body.settings).toMatchObject({ mesosVersion: "1.11.0", verifyIntervalMinutes: 30 });
 
   await offer.getByRole("button", { name: "Upgrade…" }).click();
   await expect(page.getByRole("radio", { name: "Rolling upgrade" })).toBeChecked();
+  // No node or component choice: the upgrade covers the nodes whose versions differ.
+  await expect(page.getByRole("checkbox", { name: "Mesos build" })).toHaveCount(0);
   const outline = page.getByTestId("upgrade-outline");
   await expect(outline.getByTestId("upgrade-order").locator("> li")).toHaveCount(2);
   await expect(outline.locator('[data-node="ru-a1"]')).toContainText("1. ru-a1");

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, type ClusterSettings } from "../cluster/clusterSettin
 import type { RecipeNode } from "../recipes/recipeTypes.ts";
 import { GATE_STEP_ID } from "./healthGate.ts";
 import { rollingOrder } from "./rollingOrder.ts";
+import { renderRunbook } from "../plans/renderRunbook.ts";
 import { buildUpgradePlan } from "./upgradePlan.ts";
 import { versionChanges, type InstalledSettings } from "./upgradeVersions.ts";
 
@@ -113,6 +114,14 @@ describe("buildUpgradePlan", () => {
     expect(plan.outline!.join("\n")).toMatch(/Phase 1\. Build beside[\s\S]*Phase 2\. Rolling/);
     expect(plan.warnings.join(" ")).not.toMatch(/leading master was unknown/);
     expect(buildUpgradePlan(NEW, cluster, allOn(OLD), null).warnings.join(" ")).toMatch(/leading master was unknown/);
+  });
+
+  it("puts both phases, the order with its reasons and each gate's checks at the head of the runbook", () => {
+    const text = renderRunbook(plan, new Date(0));
+    expect(text).toContain("# Upgrade: Mesos 1.4.0 → 1.11.0 on 5 nodes");
+    expect(text).toMatch(/# Phase 1\. Build beside: .*no service is touched/);
+    expect(text).toMatch(/# Phase 2\. Rolling: one node at a time/);
+    expect(text).toMatch(/#   5\. m1: leading master, last: .* Gate: Mesos master: .*\/health answers 200; .*If it fails: roll back m1: sh/);
   });
 
   it("refuses when nothing differs", () => {
