@@ -1,6 +1,6 @@
 import type { ClusterSettings } from "../cluster/clusterSettingsSchema.ts";
 import { SERVICES } from "../recipes/components/services.ts";
-import { hostPort } from "../recipes/recipeContext.ts";
+import { hostPort, recipeContext } from "../recipes/recipeContext.ts";
 import type { RecipeContext, RecipeNode, StepDef } from "../recipes/recipeTypes.ts";
 import { shQuote } from "../shell/quote.ts";
 import { say } from "../shell/say.ts";
@@ -23,10 +23,10 @@ export interface GateCheck {
 const service = (component: StepDef["component"]) => SERVICES.find((s) => s.component === component)!;
 const python = (mode: string, args: string[]) => `python3 -c ${shQuote(GATE_PYTHON)} ${mode} ${args.map(shQuote).join(" ")}`;
 
-function probeCheck(component: StepDef["component"], settings: ClusterSettings, node: RecipeNode): GateCheck {
+function probeCheck(component: StepDef["component"], ctx: RecipeContext): GateCheck {
   const s = service(component);
   return {
-    text: `${s.title}: ${s.probeText({ settings, node } as RecipeContext)}`,
+    text: `${s.title}: ${s.probeText(ctx)}`,
     script: (c) => `{ ${s.probe(c)}; } || { echo ${shQuote(`${s.title}: ${s.probeText(c)} failed`)}; return 1; }`,
   };
 }
@@ -34,24 +34,26 @@ function probeCheck(component: StepDef["component"], settings: ClusterSettings, 
 /** Which checks a node's gate runs: its services' probes, then what the cluster says of it. */
 export function gateChecks(node: RecipeNode, settings: ClusterSettings, masters: RecipeNode[]): GateCheck[] {
   const checks: GateCheck[] = [];
+  // The same context the gate's job gets, so the words say exactly what its script probes.
+  const ctx = recipeContext(settings, node, masters[0]!, masters);
   const masterHosts = masters.map((m) => hostPort(m.address, settings.mesosMasterPort));
   if (node.isMaster) {
     const me = hostPort(node.address, settings.mesosMasterPort);
-    checks.push(probeCheck("mesos-master", settings, node), {
+    checks.push(probeCheck("mesos-master", ctx), {
       text: `Mesos master: /version on ${me} says ${settings.mesosVersion}, and /master/redirect names a leading master`,
       script: () => `${python("master", [me, settings.mesosVersion])} || return 1`,
     });
   }
   if (node.isAgent) {
     const me = hostPort(node.address, settings.mesosAgentPort);
-    checks.push(probeCheck("mesos-agent", settings, node), {
+    checks.push(probeCheck("mesos-agent", ctx), {
       text: `Mesos agent: the leading master's /master/slaves lists ${me} as active, version ${settings.mesosVersion}`,
       script: () => `${python("agent", [me, settings.mesosVersion, ...masterHosts])} || return 1`,
     });
   }
   if (node.isMaster) {
     const me = hostPort(node.address, settings.marathonPort);
-    checks.push(probeCheck("marathon-service", settings, node), {
+    checks.push(probeCheck("marathon-service", ctx), {
       text: `Marathon: /v2/leader on ${me} names a leader`,
       script: () => `${python("marathon", [me, ""])} || return 1`,
     });
