@@ -28,7 +28,7 @@ const envSchema = z.object({
   ARMDECK_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   /** How often the background checker re-tests every node's reachability; 0 turns it off. */
   ARMDECK_NODE_CHECK_INTERVAL_S: z.coerce.number().int().min(0).default(300),
-  /** How often "Verify" (drift) runs on every brought-up cluster; 0 turns it off (docs/preflight.md). */
+  /** How often "Verify" (drift) runs on a brought-up cluster that did not set verifyIntervalMinutes; 0 turns it off (docs/preflight.md). */
   ARMDECK_VERIFY_INTERVAL_S: z.coerce.number().int().min(0).default(3600),
   ARMDECK_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Tests only: the process kills itself at this point of a job's start, as a crash would. */

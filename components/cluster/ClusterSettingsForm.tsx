@@ -39,7 +39,7 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
   {
     title: "Paths on the nodes",
     fields: [
-      ["sourceDir", "Source folder (mesos/ and marathon/ go here)"],
+      ["sourceDir", "Source folder (mesos-<version>/ and marathon-<version>/ go here)"],
       ["armdeckDir", "Armdeck folder (job logs, pid files, ZooKeeper data)"],
       ["logDir", "Service logs"],
       ["mesosMasterWorkDir", "Mesos master work dir"],
@@ -56,10 +56,18 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
       ["agentPorts", "Ports agents offer to tasks"],
     ],
   },
+  {
+    title: "Verify",
+    fields: [["verifyIntervalMinutes", "Scheduled Verify every N minutes (0 = off)"]],
+  },
 ];
 
-/** The default, and next to the Mesos version what real builds found about the chosen one. */
+/** An empty Verify interval is "never set" (the server's default), a typed one a number (or NaN, which the schema refuses). */
+const emptyAsUnset = (v: unknown) => (v === "" || v === undefined || v === null ? undefined : typeof v === "number" ? v : Number(v));
+
+/** The hint under a field: its default (for the Verify interval, what an empty field means), and next to the Mesos version what real builds found about the chosen one. */
 function hintFor(key: Key, defaults: ClusterSettings, mesosVersion: string | undefined): string {
+  if (key === "verifyIntervalMinutes") return "Empty: the server's default (ARMDECK_VERIFY_INTERVAL_S, 60 minutes unless set)";
   const base = `Default: ${String(defaults[key])}`;
   const note = key === "mesosVersion" && mesosVersion ? MESOS_VERSION_NOTES[mesosVersion.trim()] : undefined;
   return note ? `${base}. ${mesosVersion!.trim()}: ${note}` : base;
@@ -79,7 +87,11 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
   }, [current.data, form]);
   const save = useMutation({
     mutationFn: (values: ClusterSettings) => api(path, { method: "PUT", body: values }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["cluster-settings", clusterId] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["cluster-settings", clusterId] });
+      // A changed version is an upgrade to offer.
+      void queryClient.invalidateQueries({ queryKey: ["upgrade-offer", clusterId] });
+    },
     onError: (e) => {
       if (e instanceof ApiError) for (const [k, m] of Object.entries(e.fields)) form.setError(k as Key, { message: m });
     },
@@ -110,7 +122,7 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
                     <option value="tarball">release tarball</option>
                   </select>
                 ) : (
-                  <input id={`s-${key}`} className={`${inputClass} font-mono`} list={list} {...form.register(key)} />
+                  <input id={`s-${key}`} className={`${inputClass} font-mono`} list={list} {...(key === "verifyIntervalMinutes" ? { inputMode: "numeric" as const, ...form.register(key, { setValueAs: emptyAsUnset }) } : form.register(key))} />
                 )}
               </Field>
             ))}

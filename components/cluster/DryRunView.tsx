@@ -1,11 +1,14 @@
 "use client";
 
 import type { PlanTopology } from "@/lib/plans/planTopology";
+import type { UpgradeOutline } from "@/lib/upgrade/upgradePlan";
+import { UpgradeOutlineView } from "./UpgradeOutlineView";
 
 export interface DryRun {
   title: string;
   warnings: string[];
   topology: PlanTopology;
+  upgrade?: UpgradeOutline;
   jobs: { key: string; seq: number; nodeId: string; nodeName: string; stepId: string; title: string; dependsOn: string[]; script: string }[];
 }
 
@@ -21,6 +24,7 @@ export function DryRunView({ dryRun }: { dryRun: DryRun }) {
         </p>
       ))}
       <TopologySummary topology={dryRun.topology} />
+      {dryRun.upgrade && <UpgradeOutlineView outline={dryRun.upgrade} />}
       <p className="text-sm text-slate-600">
         {dryRun.jobs.length} steps on {nodes.length} node(s).
       </p>

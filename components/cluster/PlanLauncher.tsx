@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { NodeView } from "@/lib/nodes/nodeView";
 import { PLANS, type PlanKind } from "@/lib/recipes/planKinds";
 import type { PlanImpact } from "@/lib/plans/planImpact";
@@ -25,15 +25,23 @@ function toggle<T>(list: T[], item: T): T[] {
  * that changes nodes asks first, naming the nodes and components (from the dry run's impact), and
  * only then sends `confirm: true`; Status runs straight away.
  */
-export function PlanLauncher({ clusterId, nodes }: { clusterId: number; nodes: NodeView[] }) {
+export function PlanLauncher({ clusterId, nodes, chosen }: { clusterId: number; nodes: NodeView[]; chosen?: { plan: PlanKind; at: number } }) {
   const base = `/clusters/${clusterId}`;
   const router = useRouter();
   const canRun = useCan("operator");
   const [plan, setPlan] = useState<PlanKind>("status");
   const [nodeIds, setNodeIds] = useState<string[]>([]);
   const [components, setComponents] = useState<ComponentId[]>([]);
-  const scope = { plan, ...(nodeIds.length ? { nodeIds } : {}), ...(components.length ? { components } : {}) };
+  // An upgrade takes no scope: it covers the nodes whose versions differ.
+  const scoped = plan !== "upgrade";
+  const scope = { plan, ...(scoped && nodeIds.length ? { nodeIds } : {}), ...(scoped && components.length ? { components } : {}) };
   const [showDryRun, setShowDryRun] = useState(false);
+  // Another panel (the upgrade offer) chose a plan: select it and show its dry run.
+  useEffect(() => {
+    if (!chosen) return;
+    setPlan(chosen.plan);
+    setShowDryRun(true);
+  }, [chosen]);
   const dryRun = useQuery({
     queryKey: ["dry-run", clusterId, scope],
     queryFn: () => api<DryRun>(`${base}/plans/preview`, { method: "POST", body: scope }),
@@ -52,7 +60,7 @@ export function PlanLauncher({ clusterId, nodes }: { clusterId: number; nodes: N
   // A bring-up (or any install) that preflight stopped: the dialog stays open and names the red checks.
   const preflightFailing =
     run.error instanceof ApiError && run.error.code === "preflight_failed" ? ((run.error.body.preflight as { failing?: CheckResult[] } | undefined)?.failing ?? []) : null;
-  const runbookHref = `/api/v1${base}/plans/runbook?plan=${plan}${nodeIds.length ? `&nodeIds=${nodeIds.join(",")}` : ""}${components.length ? `&components=${components.join(",")}` : ""}`;
+  const runbookHref = `/api/v1${base}/plans/runbook?plan=${plan}${scope.nodeIds ? `&nodeIds=${scope.nodeIds.join(",")}` : ""}${scope.components ? `&components=${scope.components.join(",")}` : ""}`;
 
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -73,28 +81,32 @@ export function PlanLauncher({ clusterId, nodes }: { clusterId: number; nodes: N
         </div>
       </fieldset>
       <p className="text-sm text-slate-600">{PLANS[plan].description}.</p>
-      <div className="grid gap-4 md:grid-cols-2">
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium text-slate-700">Nodes {nodeIds.length === 0 && <span className="font-normal text-slate-500">(all)</span>}</legend>
-          <div className="flex flex-wrap gap-3 text-sm">
-            {nodes.map((n) => (
-              <label key={n.id} className="flex items-center gap-1">
-                <input type="checkbox" checked={nodeIds.includes(n.id)} onChange={() => setNodeIds(toggle(nodeIds, n.id))} /> {n.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium text-slate-700">Components {components.length === 0 && <span className="font-normal text-slate-500">(all of the plan)</span>}</legend>
-          <div className="flex flex-wrap gap-3 text-sm">
-            {COMPONENTS.map((c) => (
-              <label key={c} className="flex items-center gap-1">
-                <input type="checkbox" checked={components.includes(c)} onChange={() => setComponents(toggle(components, c))} /> {COMPONENT_LABELS[c]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      </div>
+      {plan === "upgrade" ? (
+        <p className="text-sm text-slate-600">It covers every node whose installed versions differ from the settings, in the order the dry run shows.</p>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2">
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-slate-700">Nodes {nodeIds.length === 0 && <span className="font-normal text-slate-500">(all)</span>}</legend>
+            <div className="flex flex-wrap gap-3 text-sm">
+              {nodes.map((n) => (
+                <label key={n.id} className="flex items-center gap-1">
+                  <input type="checkbox" checked={nodeIds.includes(n.id)} onChange={() => setNodeIds(toggle(nodeIds, n.id))} /> {n.name}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-slate-700">Components {components.length === 0 && <span className="font-normal text-slate-500">(all of the plan)</span>}</legend>
+            <div className="flex flex-wrap gap-3 text-sm">
+              {COMPONENTS.map((c) => (
+                <label key={c} className="flex items-center gap-1">
+                  <input type="checkbox" checked={components.includes(c)} onChange={() => setComponents(toggle(components, c))} /> {COMPONENT_LABELS[c]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         {canRun && (
           <button className={buttonClass} onClick={() => ask.mutate()} disabled={run.isPending || ask.isPending} data-testid="run-plan">

@@ -1,10 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import type { ClusterView } from "@/lib/cluster/clusters";
 import { ClusterSettingsForm } from "../cluster/ClusterSettingsForm";
 import { PlanLauncher } from "../cluster/PlanLauncher";
 import { RecentRuns } from "../cluster/RecentRuns";
+import { UpgradeOffer } from "../cluster/UpgradeOffer";
+import type { PlanKind } from "@/lib/recipes/planKinds";
 import { PreflightPanel } from "../preflight/PreflightPanel";
 import { VerifyPanel } from "../preflight/VerifyPanel";
 import { useNodes } from "../nodes/nodeQueries";
@@ -22,6 +25,7 @@ import { MasterCountNotice } from "./MasterCountNotice";
 function ProvisionedSection({ clusterId }: { clusterId: number }) {
   const nodes = useNodes(clusterId);
   const canOperate = useCan("operator");
+  const [chosen, setChosen] = useState<{ plan: PlanKind; at: number }>();
   return (
     <>
       <div className="flex items-center gap-3 text-sm">
@@ -37,7 +41,8 @@ function ProvisionedSection({ clusterId }: { clusterId: number }) {
       <ErrorBanner error={nodes.error} />
       {nodes.data && <MasterCountNotice nodes={nodes.data} />}
       {nodes.data && nodes.data.length > 0 && <PreflightPanel clusterId={clusterId} />}
-      {nodes.data && <PlanLauncher clusterId={clusterId} nodes={nodes.data} />}
+      {nodes.data && nodes.data.length > 0 && <UpgradeOffer clusterId={clusterId} onUpgrade={() => setChosen({ plan: "upgrade", at: Date.now() })} />}
+      {nodes.data && <PlanLauncher clusterId={clusterId} nodes={nodes.data} chosen={chosen} />}
       {nodes.data && nodes.data.length > 0 && <VerifyPanel clusterId={clusterId} />}
       <RecentRuns clusterId={clusterId} />
       <details className="rounded-lg border border-slate-200 bg-white p-4">

@@ -11,6 +11,7 @@ import { ProgressGrid } from "./ProgressGrid";
 import { RunHeader } from "./RunHeader";
 import { RunningTails } from "./RunningTails";
 import { StatusReportTable } from "./StatusReportTable";
+import { UpgradeProgressView } from "./UpgradeProgressView";
 
 function writeJobParam(jobId: string, keepHash: boolean) {
   const url = new URL(window.location.href);
@@ -69,6 +70,7 @@ export function PlanRunView({ id }: { id: string }) {
       ) : (
         <>
           <FailurePanel jobs={jobs} onShow={show} />
+          {planRun.plan === "upgrade" && <UpgradeProgressView jobs={jobs} />}
           <ProgressGrid jobs={jobs} selectedId={selected?.id ?? null} onSelect={select} />
         </>
       )}

@@ -1,10 +1,10 @@
 // "Bring up cluster" end to end: the real recipes, the real runner and real SSH on a 3-node
 // cluster (master+agent and an agent on aarch64, an agent on x86_64), with a real ZooKeeper and
 // stand-ins for what cannot run here (Mesos, Marathon, Docker, Weave).
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
 import { enrolHostsDirect } from "../harness/enrolHosts";
+import { inProcessRuns } from "../harness/inProcessRuns";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
@@ -19,23 +19,7 @@ let hosts: ClusterHost[];
 let runner: InstanceType<typeof JobRunner>;
 const nodeIds: Record<string, string> = {};
 
-const log = (jobId: string) => {
-  try {
-    return readFileSync(logPath(jobId), "utf8");
-  } catch {
-    return "";
-  }
-};
-
-async function runPlan(plan: "bring-up" | "status" | "stop" | "start", timeoutMs = 600_000) {
-  const { id } = await createPlanRun(1, plan, {}, actor, { confirm: true }); // cluster 1: the migration's "default"
-  await runner.idle(timeoutMs);
-  const run = await db.planRun.findUniqueOrThrow({ where: { id }, include: { jobs: { orderBy: { seq: "asc" } } } });
-  const failed = run.jobs.filter((j) => j.status !== "succeeded");
-  // On failure, show what the operator would see first: the failing job and its last lines.
-  if (failed.length) console.error(failed.map((j) => `${j.nodeName} ${j.stepId} ${j.status}: ${j.failure}\n${log(j.id).split("\n").slice(-25).join("\n")}`).join("\n\n"));
-  return run;
-}
+const { log, runPlan } = inProcessRuns(() => ({ db, createPlanRun, runner, logPath }), actor);
 
 beforeAll(async () => {
   await dbReady();
@@ -105,7 +89,7 @@ describe("bring up cluster", () => {
     const master = hosts[0]!;
     const zkConf = jobs.find((j) => j.stepId === "zookeeper.configure")!;
     expect(log(zkConf.id)).toContain("is 3.5 or newer: AdminServer turned off");
-    const cfg = (await master.exec("cat /opt/armdeck/mesos/3rdparty/zookeeper-*/conf/zoo.cfg")).stdout;
+    const cfg = (await master.exec("cat /opt/armdeck/mesos-1.4.0/3rdparty/zookeeper-*/conf/zoo.cfg")).stdout;
     expect(cfg).toContain("admin.enableServer=false");
     expect(cfg).toContain("4lw.commands.whitelist=ruok,srvr,mntr,stat");
     // printf, not echo: see the ZooKeeper probe in lib/recipes/components/services.ts.

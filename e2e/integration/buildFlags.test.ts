@@ -31,7 +31,7 @@ async function build(settings: Record<string, unknown>) {
 }
 
 /** What the host's configure itself recorded of its command line (config.log, as the real one writes it). */
-const recordedConfigure = () => readFileSync(host.hostPath("/opt/armdeck/mesos/build/config.log"), "utf8").split("\n").find((l) => l.startsWith("  $ ")) ?? "";
+const recordedConfigure = () => readFileSync(host.hostPath("/opt/armdeck/mesos-1.11.0/build/config.log"), "utf8").split("\n").find((l) => l.startsWith("  $ ")) ?? "";
 
 beforeAll(async () => {
   await dbReady();
@@ -56,7 +56,7 @@ describe("building Mesos with the flags today's systems need", () => {
     expect(failed!.failure).toContain("Known problem: The Python bindings need Python 2.");
     expect(failed!.failure).toContain("mesosDisablePython");
     // The default version, checked out for real on the host.
-    expect((await host.exec("git -C /opt/armdeck/mesos describe --tags --exact-match")).stdout).toBe("1.11.0\n");
+    expect((await host.exec("git -C /opt/armdeck/mesos-1.11.0 describe --tags --exact-match")).stdout).toBe("1.11.0\n");
   });
 
   it("with -Werror left on, GCC 12's first warning stops make, and the failure names --disable-werror's setting", async () => {

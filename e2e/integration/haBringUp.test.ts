@@ -50,7 +50,7 @@ async function until<T>(what: string, probe: () => Promise<T>, done: (v: T) => b
   }
 }
 
-const stopZookeeper = (h: ClusterHost) => h.exec(`ZOO_LOG_DIR=/tmp /opt/armdeck/mesos/3rdparty/zookeeper-*/bin/zkServer.sh stop /opt/armdeck/mesos/3rdparty/zookeeper-*/conf/zoo.cfg`);
+const stopZookeeper = (h: ClusterHost) => h.exec(`ZOO_LOG_DIR=/tmp /opt/armdeck/mesos-1.11.0/3rdparty/zookeeper-*/bin/zkServer.sh stop /opt/armdeck/mesos-1.11.0/3rdparty/zookeeper-*/conf/zoo.cfg`);
 
 beforeAll(async () => {
   cluster = await startProvisionedCluster(
@@ -107,7 +107,7 @@ describe("three masters, two agents", () => {
   it("the real ZooKeeper formed an ensemble: each member's myid and srvr, one leader and two followers", async () => {
     for (const [i, m] of masters.entries()) {
       expect((await m.exec("cat /var/lib/armdeck/zookeeper/myid")).stdout.trim()).toBe(String(i + 1));
-      const cfg = (await m.exec("cat /opt/armdeck/mesos/3rdparty/zookeeper-*/conf/zoo.cfg")).stdout;
+      const cfg = (await m.exec("cat /opt/armdeck/mesos-1.11.0/3rdparty/zookeeper-*/conf/zoo.cfg")).stdout;
       for (const [j, peer] of masters.entries()) expect(cfg).toContain(`server.${j + 1}=${peer.address}:2888:3888`);
     }
     const replies = await until("the ensemble to elect", () => Promise.all(masters.map(srvr)), (r) => r.every((x) => modeOf(x) !== null));

@@ -52,6 +52,19 @@ const buildToolchainSettings = {
   jdkPackage: z.string().trim().regex(/^[a-z0-9][a-z0-9.+-]*$/, "A Debian package name, or auto").default("auto"),
 };
 
+// Verify's schedule, per cluster. Empty (never set) means the server's ARMDECK_VERIFY_INTERVAL_S,
+// so a cluster that never chose keeps the default the operator gave the server; 0 turns it off.
+export const VERIFY_INTERVAL_MAX_MINUTES = 10_080;
+const verifySettings = {
+  // A number, not coerced: the form sends an empty field as undefined (ClusterSettingsForm), so "" is never 0 (off).
+  verifyIntervalMinutes: z
+    .number({ error: "Minutes: a whole number" })
+    .int("Minutes: a whole number")
+    .min(0, "0 (off) or more minutes")
+    .max(VERIFY_INTERVAL_MAX_MINUTES, `At most ${VERIFY_INTERVAL_MAX_MINUTES} minutes (a week)`)
+    .optional(),
+};
+
 export const clusterSettingsSchema = z.object({
   // The last release: the runbook's 1.4.0 does not compile on any current OS (docs/builds.md).
   mesosVersion: version.default("1.11.0"),
@@ -91,6 +104,7 @@ export const clusterSettingsSchema = z.object({
   marathonPort: z.coerce.number().int().min(1).max(65535).default(8080),
   agentPorts: portRangeSchema.default("31000-32000"),
   ...buildToolchainSettings,
+  ...verifySettings,
 });
 
 export type ClusterSettings = z.infer<typeof clusterSettingsSchema>;

@@ -1,5 +1,6 @@
 import type { Prisma, ServiceState } from "../db/generated/client.ts";
 import { explainBuildErrors } from "../recipes/buildErrors.ts";
+import { ROLLBACK_LINE_PREFIX } from "../upgrade/rollbackPrefix.ts";
 import { parseServiceStatusLine, STATUS_EXIT_CODES } from "../recipes/serviceStatusLine.ts";
 import { lastLineStartingWith, tailLog } from "./logStore.ts";
 
@@ -28,15 +29,19 @@ export function exitOutcome(job: { id: string; kind: string }, exitCode: number)
 }
 
 /**
+/**
  * "Exit code 2 from: make -j4", the failing command being the last one traced ("+ …", found however
- * much output came after it), then each
- * known build error the output shows, in words with its fix (the log tail stays beside it).
+ * much output came after it); an upgrade step adds how to roll its node back, which it printed
+ * first; then each known build error the output shows, in words with its fix (the log tail stays
+ * beside it).
  */
 function failureSummary(jobId: string, code: number): string {
   const tail = tailLog(jobId, 400);
   const lines = tail.split("\n");
   const command = [...lines].reverse().find((l) => l.startsWith("+ ")) ?? lastLineStartingWith(jobId, "+ ");
   const summary = command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
+  const rollback = lastLineStartingWith(jobId, ROLLBACK_LINE_PREFIX);
+  const first = rollback ? `${summary}. ${rollback.slice("[armdeck] ".length).replace(/^r/, "R")}` : summary;
   const known = explainBuildErrors(tail).map((e) => `Known problem: ${e.title}. ${e.what} Fix: ${e.fix}`);
-  return [summary, ...known].join("\n");
+  return [first, ...known].join("\n");
 }

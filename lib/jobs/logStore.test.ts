@@ -40,14 +40,14 @@ describe("logStore", () => {
 
   it("finds the last traced command however much output follows it, across window edges", () => {
     const noise = Array.from({ length: 20_000 }, (_, i) => `g++ -c file${i}.cpp -o file${i}.o  # ünïcode`).join("\n");
-    const log = `+ cd /opt/armdeck/mesos/build\n+ make -j4\n${noise}\nmake: *** [Makefile:1] Error 2\n`;
+    const log = `+ cd /opt/armdeck/mesos-1.11.0/build\n+ make -j4\n${noise}\nmake: *** [Makefile:1] Error 2\n`;
     appendLog("job2", 0, Buffer.from(log), 1000);
     expect(logSize("job2")).toBeGreaterThan(800 * 1024);
     expect(tailLog("job2", 400)).not.toContain("+ make");
     expect(lastLineStartingWith("job2", "+ ")).toBe("+ make -j4");
     // Small windows: lines cut at every edge are still read whole.
     expect(lastLineStartingWith("job2", "+ ", 32 * 1024 * 1024, 37)).toBe("+ make -j4");
-    expect(lastLineStartingWith("job2", "+ c", 32 * 1024 * 1024, 37)).toBe("+ cd /opt/armdeck/mesos/build");
+    expect(lastLineStartingWith("job2", "+ c", 32 * 1024 * 1024, 37)).toBe("+ cd /opt/armdeck/mesos-1.11.0/build");
     expect(lastLineStartingWith("job2", "+ nothing")).toBeNull();
     expect(lastLineStartingWith("job2", "+ ", 64 * 1024)).toBeNull();
   });

@@ -11,10 +11,15 @@ import { publishJobUpdate, publishPlanRunUpdate } from "./logPublisher.ts";
 import { isFinal } from "./jobStatus.ts";
 import { loadRecipeNodes } from "./recipeNodes.ts";
 import { wakeRunner } from "./runnerSignal.ts";
+import { planUpgrade } from "../upgrade/planUpgrade.ts";
 import { toJobEvent } from "./jobViews.ts";
 
-/** The dry run of a plan on one cluster's nodes and settings. */
+/** The dry run of a plan on one cluster's nodes and settings (an upgrade: against what its nodes run). */
 export async function previewPlan(clusterId: number, kind: PlanKind, scope: PlanScope): Promise<Plan> {
+  if (kind === "upgrade") {
+    if (scope.nodeIds?.length || scope.components?.length) throw new ConflictError("A rolling upgrade covers every node whose versions differ from the settings: it takes no node or component choice");
+    return planUpgrade(clusterId);
+  }
   return buildPlan(kind, await getClusterSettings(clusterId), await loadRecipeNodes(clusterId), scope);
 }
 
@@ -31,7 +36,7 @@ export async function createPlanRun(
   options: { confirm?: boolean } = {},
 ): Promise<{ id: string; jobs: number; clusterId: number }> {
   const settings = await getClusterSettings(clusterId);
-  const plan = buildPlan(kind, settings, await loadRecipeNodes(clusterId), scope);
+  const plan = await previewPlan(clusterId, kind, scope);
   if (plan.jobs.length === 0) throw new ConflictError("Nothing to do: no step of this plan applies to the chosen nodes and components");
   const impact = planImpact(plan);
   if (impact.changesNodes && options.confirm !== true) {

@@ -389,6 +389,13 @@ export function openApiDocument() {
         parameters: [...idParam, { name: "runId", in: "path", required: true, schema: { type: "string" } }],
         get: { summary: "A preflight run's state and findings", responses: { "200": ok("{id, status, verdict, checks}", probeRunView), ...errors, "404": { description: "No such preflight run on this cluster" } } },
       },
+      "/clusters/{id}/upgrade": {
+        parameters: idParam,
+        get: {
+          summary: "The upgrade to offer (docs/upgrades.md): per component and old version, the nodes whose installed version differs from the settings; empty when none. Run it as plan `upgrade`",
+          responses: { "200": ok("{changes: [{component, from, to, nodes, text}]}"), ...errors },
+        },
+      },
       "/clusters/{id}/verify": {
         parameters: idParam,
         get: { summary: "The cluster's newest verify run (running or ended), or null", responses: { "200": ok("{last}", { type: "object", properties: { last: probeRunView } }), ...errors } },

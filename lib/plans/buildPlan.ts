@@ -33,6 +33,8 @@ export interface Plan {
   nodes: RecipeNode[];
   jobs: PlannedJob[];
   warnings: string[];
+  /** Lines in words the dry run and the runbook show above the jobs (an upgrade's phases and order). */
+  outline?: string[];
 }
 
 function stepsFor(kind: PlanKind): StepDef[] {
@@ -51,6 +53,8 @@ function stepsFor(kind: PlanKind): StepDef[] {
       return [...stopSteps(), ...startSteps()];
     case "bring-up":
       return [...prepareSteps, ...buildSteps, ...startSteps()];
+    case "upgrade":
+      throw new PlanError("An upgrade is planned from what each node runs (lib/upgrade/upgradePlan.ts), not from the runbook's steps");
   }
 }
 

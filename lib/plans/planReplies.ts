@@ -11,6 +11,8 @@ export function previewReply(plan: Plan, clusterId: number) {
     title: plan.title,
     warnings: plan.warnings,
     topology: plan.topology,
+    outline: plan.outline ?? [],
+    ...("upgrade" in plan ? { upgrade: plan.upgrade } : {}),
     impact: planImpact(plan),
     jobs: plan.jobs.map((j) => ({
       key: j.key,

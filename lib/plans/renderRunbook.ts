@@ -16,6 +16,7 @@ export function renderRunbook(plan: Plan, generatedAt = new Date()): string {
     `# Nodes: ${plan.nodes.map((n) => oneLine(`${n.name} (${n.address}, ${n.arch})`)).join(", ")}`,
     "# Usage: sh this-file NODE   — runs that node's steps in order; steps that wait on other nodes say so.",
     ...plan.warnings.map((w) => `# WARNING: ${oneLine(w)}`),
+    ...(plan.outline ?? []).map((l) => `# ${oneLine(l)}`),
     "",
     'node="${1:-}"',
     "",

@@ -5,7 +5,7 @@ import type { CheckResult } from "./checkNames.ts";
 import { startPreflight } from "./startPreflight.ts";
 
 /** Plans that install or upgrade: each runs preflight first and does not start on a red check. */
-export const PREFLIGHT_GATED_PLANS: ReadonlySet<PlanKind> = new Set<PlanKind>(["bring-up", "prepare", "build"]);
+export const PREFLIGHT_GATED_PLANS: ReadonlySet<PlanKind> = new Set<PlanKind>(["bring-up", "prepare", "build", "upgrade"]);
 
 /** 422: preflight found a red check; the body lists them (the confirmation dialog shows them). */
 export class PreflightFailedError extends AppError {

@@ -7,6 +7,7 @@ export const PLANS = {
   stop: { title: "Stop", description: "Every service, in reverse order" },
   restart: { title: "Restart", description: "Stop, then start" },
   status: { title: "Status", description: "Probe every service: ruok, /health, /ping, weave status" },
+  upgrade: { title: "Rolling upgrade", description: "Build the new Mesos/Marathon beside the old, then restart one node at a time behind health gates" },
 } as const;
 export type PlanKind = keyof typeof PLANS;
 export const PLAN_KINDS = Object.keys(PLANS) as PlanKind[];

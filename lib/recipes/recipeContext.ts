@@ -29,12 +29,16 @@ export function recipeContext(settings: ClusterSettings, node: RecipeNode, all: 
     zookeeperId: place >= 0 ? place + 1 : null,
     qPeers: all.filter((n) => n.id !== node.id).map((n) => shQuote(n.address)),
     paths: {
-      mesos: shQuote(`${settings.sourceDir}/mesos`),
-      marathon: shQuote(`${settings.sourceDir}/marathon`),
+      mesos: shQuote(mesosTree(settings)),
+      marathon: shQuote(marathonTree(settings)),
       state: shQuote(`${settings.armdeckDir}/state`),
     },
   };
 }
+
+/** One source tree per version, so an upgrade builds the new one beside the running one. */
+export const mesosTree = (s: Pick<ClusterSettings, "sourceDir" | "mesosVersion">) => `${s.sourceDir}/mesos-${s.mesosVersion}`;
+export const marathonTree = (s: Pick<ClusterSettings, "sourceDir" | "marathonVersion">) => `${s.sourceDir}/marathon-${s.marathonVersion}`;
 
 /** host:port for URLs: an IPv6 address goes in brackets. */
 export function hostPort(address: string, port: number): string {

@@ -117,6 +117,15 @@ export class MesosCluster {
     }
   }
 
+  /** An agent that re-registers keeps its id and reports the version it now runs (Master::reregisterSlave updates it). */
+  setAgentVersion(id: string, version: string): void {
+    const agent = this.agents.get(id);
+    if (agent && agent.version !== version) {
+      agent.version = version;
+      this.touch();
+    }
+  }
+
   usageOf(agentId: string): AgentUsage {
     const u = this.usage.get(agentId);
     if (!u) throw new Error(`unknown agent ${agentId}`);

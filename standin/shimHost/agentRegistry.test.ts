@@ -46,6 +46,15 @@ describe("agents linked to a master process", () => {
     expect(mesos.agents.size).toBe(1);
   });
 
+  it("an agent back on another version (an upgrade) keeps its id and reports the version it now runs", () => {
+    const { mesos, registry } = setup();
+    const first = registry.link({ ...agent, version: "1.4.0" });
+    first.unlink();
+    const again = registry.link({ ...agent, version: "1.11.0" });
+    expect(again.agentId).toBe(first.agentId);
+    expect(mesos.agents.get(first.agentId)).toMatchObject({ version: "1.11.0", active: true });
+  });
+
   it("reads stout durations", () => {
     expect(parseMesosDuration("15secs")).toBe(15_000);
     expect(parseMesosDuration("1.5mins")).toBe(90_000);

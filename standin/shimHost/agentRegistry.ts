@@ -55,6 +55,7 @@ export class AgentRegistry {
       entry.removal?.cancel();
       entry.removal = undefined;
       entry.reg = reg;
+      if (reg.version) this.mesos.setAgentVersion(entry.id, reg.version);
       this.mesos.setAgentActive(entry.id, true);
     } else {
       const agent = this.mesos.addAgent({

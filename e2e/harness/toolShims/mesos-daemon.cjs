@@ -169,6 +169,21 @@ log("I", "main.cpp", ROLE === "master" ? 263 : 338, `Build: ${BUILD_DATE} by roo
 log("I", "main.cpp", ROLE === "master" ? 264 : 339, `Version: ${VERSION}`);
 log("I", "main.cpp", ROLE === "master" ? 267 : 346, `Git tag: ${VERSION}`);
 
+// A fault a test injects on one host (mesos-faults.json in its state dir, README "Mesos faults"):
+// this version of the agent dies at start, as a bad build or an incompatible flag would make it.
+function injectedStartFailure() {
+  try {
+    const faults = JSON.parse(fs.readFileSync(lib.statePath("mesos-faults.json"), "utf8"));
+    return ROLE === "agent" && Array.isArray(faults.agentExitsAtStart) && faults.agentExitsAtStart.includes(VERSION);
+  } catch {
+    return false;
+  }
+}
+if (injectedStartFailure()) {
+  log("F", "main.cpp", 470, `Failed to create a containerizer: injected test fault: mesos-agent ${VERSION} exits at start`);
+  process.exit(1);
+}
+
 function listen(handler) {
   return new Promise((resolve) => {
     const server = http.createServer(handler);

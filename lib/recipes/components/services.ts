@@ -1,7 +1,7 @@
 import { shQuote } from "../../shell/quote.ts";
 import { say } from "../../shell/say.ts";
 import { quorumOf } from "../../cluster/masterCount.ts";
-import { hostPort, zkUrl } from "../recipeContext.ts";
+import { hostPort, marathonTree, mesosTree, zkUrl } from "../recipeContext.ts";
 import type { ComponentId, Placement, RecipeContext, StepDef } from "../recipeTypes.ts";
 import { STATUS_EXIT_CODES, STATUS_LINE_FUNCTION } from "../serviceStatusLine.ts";
 import { findZookeeperDir } from "./zookeeper.ts";
@@ -64,7 +64,7 @@ export const SERVICES: ServiceDef[] = [
       ].join("\n"),
     installed: {
       test: (c) => `ls ${c.paths.mesos}/3rdparty/zookeeper-*/conf/zoo.cfg >/dev/null 2>&1`,
-      missing: (c) => `no configured ZooKeeper (zoo.cfg) under ${c.settings.sourceDir}/mesos/3rdparty`,
+      missing: (c) => `no configured ZooKeeper (zoo.cfg) under ${mesosTree(c.settings)}/3rdparty`,
     },
     own: {
       prepare: (c) => `${findZookeeperDir(c)}\nmkdir -p ${c.q.logDir}`,
@@ -150,7 +150,7 @@ export const SERVICES: ServiceDef[] = [
     ask: (c) => [`a=$(curl -sS -m 5 ${url(c, c.settings.marathonPort, "/ping")} 2>&1)`, `printf '%s' "$a"`, '[ "$a" = pong ]'].join("\n"),
     installed: {
       test: (c) => `[ -x ${c.paths.marathon}/target/universal/stage/bin/marathon ]`,
-      missing: (c) => `Marathon is not built (${c.settings.sourceDir}/marathon/target/universal/stage/bin/marathon is missing)`,
+      missing: (c) => `Marathon is not built (${marathonTree(c.settings)}/target/universal/stage/bin/marathon is missing)`,
     },
     env: () => ["MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so"],
     argv: (c) => [
@@ -171,6 +171,8 @@ export const SERVICES: ServiceDef[] = [
 export const serviceStepId = (s: ServiceDef, action: ServiceAction) => `${s.name}.${action}`;
 
 const WAIT_SECONDS = 90;
+/** A supervised service that exited this often since its start is crash-looping: waiting longer shows nothing new. */
+const CRASH_LOOP_EXITS = 3;
 
 /** Waits for the probe; on timeout shows the end of the service's log (its raw path, or none). */
 function waitHealthy(s: ServiceDef, c: RecipeContext, logFile: string | null): string {
@@ -180,6 +182,7 @@ function waitHealthy(s: ServiceDef, c: RecipeContext, logFile: string | null): s
     "i=0",
     `until armdeck_probe; do`,
     "  i=$((i + 1))",
+    ...(logFile ? crashLoopCheck(s, logFile) : []),
     `  if [ "$i" -ge ${WAIT_SECONDS} ]; then`,
     `    ${say(`${s.title} did not become healthy within ${WAIT_SECONDS} s (${s.probeText(c)})`, true)}`,
     logFile ? `    ${say(`last lines of ${logFile}:`, true)}; tail -n 40 ${shQuote(logFile)} >&2 || true` : "",
@@ -191,6 +194,19 @@ function waitHealthy(s: ServiceDef, c: RecipeContext, logFile: string | null): s
   ]
     .filter(Boolean)
     .join("\n");
+}
+
+/** Inside the wait: the supervisor's "exited with status" lines written to the log since this start (armdeck_log_start). */
+function crashLoopCheck(s: ServiceDef, logFile: string): string[] {
+  const log = shQuote(logFile);
+  return [
+    `  exits=$(tail -c +$((armdeck_log_start + 1)) ${log} 2>/dev/null | grep -c -F ' exited with status ' || true)`,
+    `  if [ "$exits" -ge ${CRASH_LOOP_EXITS} ]; then`,
+    `    ${say(`${s.title} keeps exiting at start (${CRASH_LOOP_EXITS} exits since this start); last lines of ${logFile}:`, true)}`,
+    `    tail -n 40 ${log} >&2 || true`,
+    "    exit 1",
+    "  fi",
+  ];
 }
 
 function unitFile(s: ServiceDef, c: RecipeContext, logFile: string): string {
@@ -241,7 +257,9 @@ function startScript(s: ServiceDef, c: RecipeContext): string {
             `  ${say(`${s.title} started under a supervisor, log ${logFile}`)}`,
             "fi",
           ];
-  return [probeFn, ...body.filter(Boolean), waitHealthy(s, c, s.own ? null : logFile)].join("\n");
+  // Where this start's part of the log begins, so earlier exits do not count as a crash loop.
+  const logStart = s.own ? [] : [`armdeck_log_start=$(wc -c < ${log} 2>/dev/null || echo 0)`];
+  return [probeFn, ...logStart, ...body.filter(Boolean), waitHealthy(s, c, s.own ? null : logFile)].join("\n");
 }
 
 function stopScript(s: ServiceDef, c: RecipeContext): string {

@@ -1,11 +1,12 @@
 import { shQuote } from "../../shell/quote.ts";
 import { say } from "../../shell/say.ts";
+import { mesosTree } from "../recipeContext.ts";
 import type { RecipeContext, StepDef } from "../recipeTypes.ts";
 import { myidOf, zooCfgLines } from "./zooCfg.ts";
 
 /** The ZooKeeper bundled in Mesos's 3rdparty/, whatever its version: found on the node, not assumed. */
 export const findZookeeperDir = (c: RecipeContext) =>
-  `zkdir=$(ls -d ${c.paths.mesos}/3rdparty/zookeeper-*/ 2>/dev/null | sort -V | tail -n 1)\nzkdir=\${zkdir%/}\nif [ -z "$zkdir" ]; then ${say(`no unpacked ZooKeeper in ${c.settings.sourceDir}/mesos/3rdparty: run Build first`, true)}; exit 1; fi`;
+  `zkdir=$(ls -d ${c.paths.mesos}/3rdparty/zookeeper-*/ 2>/dev/null | sort -V | tail -n 1)\nzkdir=\${zkdir%/}\nif [ -z "$zkdir" ]; then ${say(`no unpacked ZooKeeper in ${mesosTree(c.settings)}/3rdparty: run Build first`, true)}; exit 1; fi`;
 
 export const zookeeperSteps: StepDef[] = [
   {
