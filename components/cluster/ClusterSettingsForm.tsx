@@ -25,7 +25,9 @@ const GROUPS: { title: string; fields: [Key, string, string?][] }[] = [
       ["mesosDisableWerror", "Configure with --disable-werror (GCC 9+ warnings are fatal otherwise)"],
       ["mesosDisablePython", "Configure with --disable-python (the Python bindings need Python 2)"],
       ["marathonVersion", "Marathon tag", "marathon-versions"],
+      ["marathonSource", "Marathon source"],
       ["marathonGitUrl", "Marathon git repository"],
+      ["marathonTarballUrl", "Marathon release tarball URL ({version} is the tag without its v)"],
       ["weaveVersion", "Weave Net version"],
       ["weaveScriptUrl", "weave script URL ({version} is replaced)"],
       ["sbtAptRepo", "sbt apt repository"],
@@ -120,6 +122,11 @@ export function ClusterSettingsForm({ clusterId }: { clusterId: number }) {
                   <select id={`s-${key}`} className={inputClass} {...form.register(key)}>
                     <option value="git">git checkout of the tag (runs ./bootstrap)</option>
                     <option value="tarball">release tarball</option>
+                  </select>
+                ) : key === "marathonSource" ? (
+                  <select id={`s-${key}`} className={inputClass} {...form.register(key)}>
+                    <option value="git">git checkout of the tag, built with sbt (the runbook)</option>
+                    <option value="tarball">Marathon's release tarball (no sbt, no build)</option>
                   </select>
                 ) : (
                   <input id={`s-${key}`} className={`${inputClass} font-mono`} list={list} {...(key === "verifyIntervalMinutes" ? { inputMode: "numeric" as const, ...form.register(key, { setValueAs: emptyAsUnset }) } : form.register(key))} />

@@ -9,7 +9,7 @@
 import { rmSync } from "node:fs";
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { getClusterAssets, MESOS_VERSIONS, removeClusterAssets, TOOL_SHIMS_DIR } from "./clusterAssets";
+import { getClusterAssets, MARATHON_TAGS, MESOS_VERSIONS, removeClusterAssets, TOOL_SHIMS_DIR } from "./clusterAssets";
 import { allocateLoopbackAddress, startTestSshHost, type Arch, type TestSshHost } from "./sshHosts";
 
 export type { Arch } from "./sshHosts";
@@ -122,6 +122,7 @@ async function installShims(host: TestSshHost, spec: ClusterHostSpec, assetsDir:
     arch: spec.arch,
     assetsDir,
     mesosVersions: MESOS_VERSIONS,
+    marathonTags: MARATHON_TAGS,
     delays: { ...DEFAULT_SHIM_DELAYS, ...spec.delays },
     unavailablePackages: spec.unavailablePackages ?? [],
     repoDir: REPO_DIR,

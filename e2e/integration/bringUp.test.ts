@@ -89,7 +89,7 @@ describe("bring up cluster", () => {
     const master = hosts[0]!;
     const zkConf = jobs.find((j) => j.stepId === "zookeeper.configure")!;
     expect(log(zkConf.id)).toContain("is 3.5 or newer: AdminServer turned off");
-    const cfg = (await master.exec("cat /opt/armdeck/mesos-1.4.0/3rdparty/zookeeper-*/conf/zoo.cfg")).stdout;
+    const cfg = (await master.exec("cat /opt/armdeck/mesos-1.11.0/3rdparty/zookeeper-*/conf/zoo.cfg")).stdout;
     expect(cfg).toContain("admin.enableServer=false");
     expect(cfg).toContain("4lw.commands.whitelist=ruok,srvr,mntr,stat");
     // printf, not echo: see the ZooKeeper probe in lib/recipes/components/services.ts.

@@ -4,6 +4,8 @@
 // stopped by hand, one and then two, and the overview must say so in words. What the ensemble,
 // Mesos and Marathon do is read by the test itself (srvr over TCP, its own ZooKeeper client, the
 // masters' own replies), never from Armdeck's parsers alone. One bring-up, everything on it.
+// Marathon comes from its release tarball here (marathonSource "tarball", what a master on a
+// current OS without JDK 8 takes): no sbt on any master, the release's bin/marathon on every one.
 import net from "node:net";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -88,6 +90,9 @@ describe("three masters, two agents", () => {
   });
 
   it("brings the cluster up in dependency order", async () => {
+    const current = await admin.call("GET", "/api/v1/clusters/1/settings");
+    const saved = await admin.call("PUT", "/api/v1/clusters/1/settings", { body: { ...current.body.settings, marathonSource: "tarball" } });
+    expect(saved.status, saved.text.slice(0, 300)).toBe(200);
     const up = await runPlan(admin, "bring-up", 900_000);
     jobs = up.jobs;
     expect(up.run.status, JSON.stringify(up.jobs.filter((j: { status: string }) => j.status !== "succeeded")).slice(0, 2000)).toBe("succeeded");
@@ -102,6 +107,16 @@ describe("three masters, two agents", () => {
       expect(at(m.hostname, "mesos-master.start", "finishedAt")).toBeLessThanOrEqual(at(m.hostname, "marathon.start", "startedAt"));
     }
     for (const a of agents) expect(lastMaster).toBeLessThanOrEqual(at(a.hostname, "mesos-agent.start", "startedAt"));
+    // The tarball route: no sbt installed or run anywhere; each master unpacked the release.
+    expect(on("prereq.sbt")).toEqual([]);
+    expect(on("marathon.build")).toEqual([]);
+    for (const m of masters) {
+      expect((await m.exec("command -v sbt")).code).not.toBe(0);
+      expect((await m.exec("ls /opt/armdeck/marathon-v1.5.1/bin /opt/armdeck/marathon-v1.5.1/lib")).stdout).toBe(
+        "/opt/armdeck/marathon-v1.5.1/bin:\nmarathon\n\n/opt/armdeck/marathon-v1.5.1/lib:\nmesosphere.marathon.marathon-1.5.1.jar\n",
+      );
+      expect((await m.exec("pgrep -af 'marathon-v1.5.1/bin/marathon'")).stdout).toContain("--master zk://");
+    }
   }, 900_000);
 
   it("the real ZooKeeper formed an ensemble: each member's myid and srvr, one leader and two followers", async () => {

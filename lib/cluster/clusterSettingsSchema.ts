@@ -78,6 +78,13 @@ export const clusterSettingsSchema = z.object({
   mesosDisableWerror: z.boolean().default(true),
   marathonVersion: version.default("v1.5.1"),
   marathonGitUrl: downloadUrl.default("https://github.com/mesosphere/marathon.git"),
+  /**
+   * git: clone the tag and build it with sbt (the runbook; sbt and a JDK of Marathon's era);
+   * tarball: Marathon's own release, unpacked (no sbt, no build: a Java runtime runs it).
+   */
+  marathonSource: z.enum(["git", "tarball"]).default("git"),
+  /** {version} is marathonVersion without its leading "v" (v1.5.1 → 1.5.1), as Marathon's release URLs name it. */
+  marathonTarballUrl: downloadUrl.default("https://downloads.mesosphere.com/marathon/v{version}/marathon-{version}.tgz"),
   weaveVersion: version.default("2.8.1"),
   weaveScriptUrl: downloadUrl.default("https://github.com/weaveworks/weave/releases/download/v{version}/weave"),
   sbtAptRepo: downloadUrl.default("https://repo.scala-sbt.org/scalasbt/debian"),

@@ -34,6 +34,24 @@ describe("buildPlan", () => {
     expect(jobsOf(plan, "a2x")).toContain("mesos.make");
   });
 
+  it("takes Marathon from its release tarball when asked: no sbt, no build, the release's bin/marathon started", () => {
+    const tarball = { ...DEFAULT_SETTINGS, marathonSource: "tarball" as const };
+    const plan = buildPlan("bring-up", tarball, cluster);
+    expect(jobsOf(plan, "m")).not.toContain("prereq.sbt");
+    expect(jobsOf(plan, "m")).not.toContain("marathon.build");
+    const fetch = plan.jobs.find((j) => j.step.id === "marathon.fetch")!.script;
+    expect(fetch).toContain(`url=$(printf '%s' 'https://downloads.mesosphere.com/marathon/v{version}/marathon-{version}.tgz' | sed "s/{version}/"'1.5.1'"/g")`);
+    expect(fetch).toContain("tar xzf '/opt/armdeck/marathon-v1.5.1'.tgz --strip-components=1 -C '/opt/armdeck/marathon-v1.5.1'");
+    const start = plan.jobs.find((j) => j.step.id === "marathon.start")!;
+    expect(start.script).toContain("'/opt/armdeck/marathon-v1.5.1/bin/marathon' --master");
+    // Marathon starts once the release is unpacked (there is no build to wait for).
+    expect(start.dependsOn).toContain("m:marathon.fetch");
+    // The runbook's route stays the default: sbt installed, the tree built and staged.
+    const git = buildPlan("bring-up", DEFAULT_SETTINGS, cluster);
+    expect(jobsOf(git, "m")).toEqual(expect.arrayContaining(["prereq.sbt", "marathon.fetch", "marathon.build"]));
+    expect(git.jobs.find((j) => j.step.id === "marathon.start")!.script).toContain("'/opt/armdeck/marathon-v1.5.1/target/universal/stage/bin/marathon' --master");
+  });
+
   it("runs master-only steps on the master only", () => {
     const plan = buildPlan("bring-up", DEFAULT_SETTINGS, cluster);
     for (const id of ["zookeeper.configure", "marathon.build", "prereq.sbt", "zookeeper.start", "mesos-master.start", "marathon.start"]) {

@@ -47,7 +47,11 @@ export function evaluateToolchain(settings: ClusterSettings, node: { isMaster: b
     problems.push(`apt has no candidate for ${jdk}: set jdkPackage to a JDK this OS packages${offered}, or run apt-get update`);
   }
   if (node.isMaster && javac !== null && javac !== MARATHON_BUILD_JDK) {
-    problems.push(`Marathon's sbt build is of JDK ${MARATHON_BUILD_JDK}'s era and is not proven with JDK ${javac} (${jdk}): where the OS packages openjdk-8, set jdkPackage to openjdk-8-jdk-headless`);
+    problems.push(
+      settings.marathonSource === "git"
+        ? `Marathon's sbt build is of JDK ${MARATHON_BUILD_JDK}'s era and is not proven with JDK ${javac} (${jdk}): where the OS packages openjdk-8, set jdkPackage to openjdk-8-jdk-headless, or set marathonSource to tarball (Marathon's release: no sbt build)`
+        : `Marathon ${settings.marathonVersion}'s release is built for Java ${MARATHON_BUILD_JDK}; running it on JDK ${javac} (${jdk}) is not proven: where the OS packages openjdk-8, set jdkPackage to openjdk-8-jdk-headless`,
+    );
   }
   if (problems.length) return { status: "warn", detail: `${combo}: ${problems.join("; ")} (docs/builds.md)` };
 

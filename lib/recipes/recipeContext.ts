@@ -39,6 +39,9 @@ export function recipeContext(settings: ClusterSettings, node: RecipeNode, all: 
 /** One source tree per version, so an upgrade builds the new one beside the running one. */
 export const mesosTree = (s: Pick<ClusterSettings, "sourceDir" | "mesosVersion">) => `${s.sourceDir}/mesos-${s.mesosVersion}`;
 export const marathonTree = (s: Pick<ClusterSettings, "sourceDir" | "marathonVersion">) => `${s.sourceDir}/marathon-${s.marathonVersion}`;
+/** Where Marathon's launcher is: sbt stages it under target/, a release tarball ships it in bin/. */
+export const marathonBin = (s: Pick<ClusterSettings, "sourceDir" | "marathonVersion" | "marathonSource">) =>
+  `${marathonTree(s)}/${s.marathonSource === "tarball" ? "bin" : "target/universal/stage/bin"}/marathon`;
 
 /** host:port for URLs: an IPv6 address goes in brackets. */
 export function hostPort(address: string, port: number): string {

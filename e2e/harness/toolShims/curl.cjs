@@ -1,7 +1,8 @@
 #!/usr/bin/node
 "use strict";
-// curl stand-in for the two downloads the runbook makes (a Mesos release tarball from the
-// Apache archive, the weave script from GitHub releases), which cannot reach the internet
+// curl stand-in for the downloads the runbook makes (a Mesos release tarball from the Apache
+// archive, the weave script from GitHub releases, and, on the tarball route, Marathon's release
+// from Mesosphere's downloads), which cannot reach the internet
 // here, and for the Weave router's local HTTP API (http://127.0.0.1:6784, the host's own
 // router: no router listens, and loopback is shared by the test hosts), answered from the
 // Weave model (weaveNet.cjs). Every other URL, notably the app's http://127.… status probes,
@@ -15,6 +16,10 @@ const lib = require("__ARMDECK_SHIM_LIB__");
 const ROUTER_API_RE = /^(?:http:\/\/)?(?:127\.0\.0\.1|localhost):6784(\/[^?#]*)?(\?[^#]*)?$/;
 
 const MESOS_VERSIONS = lib.config.mesosVersions;
+const MARATHON_TAGS = lib.config.marathonTags || [];
+// Marathon 1.5 and earlier were published as /marathon/v<version>/marathon-<version>.tgz; from 1.6
+// on the releases live under /marathon/builds/<version>-<commit>/, so that path is a 404 for them.
+const MARATHON_RE = /^https?:\/\/downloads\.mesosphere\.(?:com|io)\/marathon\/v([0-9][^/]*)\/marathon-([^/]+)\.tgz$/;
 const WEAVE_VERSIONS = ["2.5.0", "2.5.1", "2.5.2", "2.6.0", "2.6.2", "2.6.4", "2.6.5", "2.7.0", "2.8.0", "2.8.1"];
 const LATEST_WEAVE = "2.8.1";
 const MESOS_RE = /^https?:\/\/(?:archive\.apache\.org\/dist|downloads\.apache\.org|dlcdn\.apache\.org|www\.apache\.org\/dist|dist\.apache\.org\/repos\/dist\/release)\/mesos\/([^/]+)\/mesos-([^/]+)\.tar\.gz$/;
@@ -117,6 +122,27 @@ function mesosTarball(version) {
   }
 }
 
+/** What Marathon's release tarball holds: marathon-<version>/{bin/marathon, lib/<jar>, README.md}, what sbt would stage. */
+function marathonTarball(version) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "armdeck-marathon-dist-"));
+  try {
+    const tree = path.join(tmp, `marathon-${version}`);
+    const gitDir = path.join(lib.config.assetsDir, "marathon.git");
+    const buildref = childProcess.spawnSync("/usr/bin/git", ["--git-dir", gitDir, "rev-parse", "--short=8", `v${version}^{commit}`], { encoding: "utf8" }).stdout.trim() || "unknown";
+    lib.installTemplate("marathon", path.join(tree, "bin", "marathon"), { __MARATHON_VERSION__: version, __MARATHON_BUILDREF__: buildref });
+    fs.mkdirSync(path.join(tree, "lib"), { recursive: true });
+    fs.writeFileSync(path.join(tree, "lib", `mesosphere.marathon.marathon-${version}.jar`), `ARMDECK FAKE marathon ${version} jar\n`);
+    const readme = childProcess.spawnSync("/usr/bin/git", ["--git-dir", gitDir, "show", `v${version}:README.md`], { encoding: "utf8" });
+    fs.writeFileSync(path.join(tree, "README.md"), readme.stdout);
+    const out = path.join(tmp, `marathon-${version}.tgz`);
+    const tar = childProcess.spawnSync("/bin/tar", ["czf", out, "-C", tmp, `marathon-${version}`]);
+    if (tar.status !== 0) throw new Error(String(tar.stderr));
+    return fs.readFileSync(out);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 function weaveScript(version) {
   const tmp = path.join(os.tmpdir(), `armdeck-weave-${process.pid}`);
   lib.installTemplate("weave", tmp, { __WEAVE_VERSION__: version });
@@ -157,7 +183,8 @@ function main(argv) {
   if (api) return routerApi(o, api[1] || "/", api[2] || "");
   const mesos = MESOS_RE.exec(url);
   const weave = WEAVE_RE.exec(url);
-  if (o.urls !== 1 || (!mesos && !weave)) {
+  const marathon = MARATHON_RE.exec(url);
+  if (o.urls !== 1 || (!mesos && !weave && !marathon)) {
     const r = childProcess.spawnSync("/usr/bin/curl", argv, { stdio: "inherit" });
     return r.status ?? 2;
   }
@@ -165,6 +192,11 @@ function main(argv) {
   if (mesos) {
     if (mesos[1] !== mesos[2] || !MESOS_VERSIONS.includes(mesos[1])) return notFound(o, url);
     return deliver(o, mesosTarball(mesos[1]), url);
+  }
+  if (marathon) {
+    const [, folder, file] = marathon;
+    if (folder !== file || !folder.startsWith("1.5.") || !MARATHON_TAGS.includes(`v${folder}`)) return notFound(o, url);
+    return deliver(o, marathonTarball(folder), url);
   }
   // GitHub answers release downloads with a redirect; without -L curl saves the redirect page.
   if (!o.location) {

@@ -50,6 +50,8 @@ export const prerequisiteSteps: StepDef[] = [
     where: "master",
     after: ["prereq.packages"],
     mutating: true,
+    // Only the git route builds Marathon; a release tarball needs no sbt.
+    appliesTo: (c) => c.settings.marathonSource === "git",
     check: () => "command -v sbt",
     run: (c) =>
       [

@@ -1,7 +1,7 @@
 import { shQuote } from "../../shell/quote.ts";
 import { say } from "../../shell/say.ts";
 import { quorumOf } from "../../cluster/masterCount.ts";
-import { hostPort, marathonTree, mesosTree, zkUrl } from "../recipeContext.ts";
+import { hostPort, marathonBin, mesosTree, zkUrl } from "../recipeContext.ts";
 import type { ComponentId, Placement, RecipeContext, StepDef } from "../recipeTypes.ts";
 import { STATUS_EXIT_CODES, STATUS_LINE_FUNCTION } from "../serviceStatusLine.ts";
 import { findZookeeperDir } from "./zookeeper.ts";
@@ -143,18 +143,19 @@ export const SERVICES: ServiceDef[] = [
     name: "marathon",
     title: "Marathon",
     where: "master",
-    startAfter: ["marathon.build", "mesos.install", "mesos-master.start"],
+    // marathon.fetch is all a release tarball needs; the git route builds it too.
+    startAfter: ["marathon.fetch", "marathon.build", "mesos.install", "mesos-master.start"],
     stopAfter: [],
     probe: (c) => `[ "$(curl -fsS -m 5 ${url(c, c.settings.marathonPort, "/ping")} 2>/dev/null)" = pong ]`,
     probeText: (c) => `http://${hostPort(c.node.address, c.settings.marathonPort)}/ping answers pong`,
     ask: (c) => [`a=$(curl -sS -m 5 ${url(c, c.settings.marathonPort, "/ping")} 2>&1)`, `printf '%s' "$a"`, '[ "$a" = pong ]'].join("\n"),
     installed: {
-      test: (c) => `[ -x ${c.paths.marathon}/target/universal/stage/bin/marathon ]`,
-      missing: (c) => `Marathon is not built (${marathonTree(c.settings)}/target/universal/stage/bin/marathon is missing)`,
+      test: (c) => `[ -x ${shQuote(marathonBin(c.settings))} ]`,
+      missing: (c) => `Marathon is not ${c.settings.marathonSource === "git" ? "built" : "unpacked"} (${marathonBin(c.settings)} is missing)`,
     },
     env: () => ["MESOS_NATIVE_JAVA_LIBRARY=/usr/local/lib/libmesos.so"],
     argv: (c) => [
-      `${c.paths.marathon}/target/universal/stage/bin/marathon`,
+      shQuote(marathonBin(c.settings)),
       "--master",
       zkUrl(c, "mesos"),
       "--zk",
