@@ -22,6 +22,10 @@ test.beforeAll(async () => {
   ]));
   const admin = new TestClient(server.url);
   await admin.login("admin", server.adminPassword);
+  // 1.4.3, not the runbook's 1.4.0, which no longer compiles on a current OS (docs/builds.md).
+  const current = await admin.call("GET", "/api/v1/clusters/1/settings");
+  const saved = await admin.call("PUT", "/api/v1/clusters/1/settings", { body: { ...current.body.settings, mesosVersion: "1.4.3" } });
+  if (saved.status !== 200) throw new Error(`settings: HTTP ${saved.status} ${saved.text}`);
   const up = await runPlan(admin, "bring-up");
   if (up.run.status !== "succeeded") throw new Error(`bring-up ${up.run.status}`);
 });
@@ -49,7 +53,7 @@ test("offer, dry run and progress of a rolling upgrade that stops at an unhealth
   await page.getByLabel("Mesos version (git tag or release)").fill("1.11.0");
   await page.getByRole("button", { name: "Save settings" }).click();
   const offer = page.getByTestId("upgrade-offer");
-  await expect(offer).toContainText("Mesos 1.4.0 → 1.11.0 on 3 nodes");
+  await expect(offer).toContainText("Mesos 1.4.3 → 1.11.0 on 3 nodes");
   const admin = new TestClient(server.url);
   await admin.login("admin", server.adminPassword);
   expect((await admin.call("GET", "/api/v1/clusters/1/settings")).body.settings).toMatchObject({ mesosVersion: "1.11.0", verifyIntervalMinutes: 30 });
@@ -73,7 +77,7 @@ test("offer, dry run and progress of a rolling upgrade that stops at an unhealth
   await writeFile(a1.hostPath("/var/lib/armdeck-shims/mesos-faults.json"), JSON.stringify({ agentExitsAtStart: ["1.11.0"] }));
   await page.getByRole("button", { name: "Run Rolling upgrade…" }).click();
   const dialog = page.getByTestId("confirm-plan");
-  await expect(dialog).toContainText("Rolling upgrade: Mesos 1.4.0 → 1.11.0 on 3 nodes?");
+  await expect(dialog).toContainText("Rolling upgrade: Mesos 1.4.3 → 1.11.0 on 3 nodes?");
   await expect(dialog.getByTestId("confirm-nodes")).toContainText(`ru-a1 ${a1.address}`);
   await dialog.getByRole("button", { name: /^Run / }).click();
   await expect(page).toHaveURL(/\/runs\/[a-z0-9]+/, { timeout: 60_000 });
@@ -86,14 +90,14 @@ test("offer, dry run and progress of a rolling upgrade that stops at an unhealth
   await expect(progress.locator('[data-node="ru-a1"]')).toHaveAttribute("data-state", "stopped");
   await expect(progress.locator('[data-node="ru-a1"]')).toContainText("did not come back healthy");
   await expect(progress.locator('[data-node="ru-a1"]').getByTestId("upgrade-failure")).toContainText(
-    "Roll back ru-a1: sh '/var/lib/armdeck/rollback/to-mesos-1.4.0-marathon-v1.5.1.sh'",
+    "Roll back ru-a1: sh '/var/lib/armdeck/rollback/to-mesos-1.4.3-marathon-v1.5.1.sh'",
   );
   await expect(progress.locator('[data-node="ru-a2"]')).toHaveAttribute("data-state", "untouched");
   await expect(progress.locator('[data-node="ru-a2"]')).toContainText("still on the old version");
   await expect(progress.locator('[data-node="ru-m"]')).toHaveAttribute("data-state", "upgraded");
-  await expect(page.getByTestId("failure-text")).toContainText("make install in /opt/armdeck/mesos-1.4.0/build");
+  await expect(page.getByTestId("failure-text")).toContainText("make install in /opt/armdeck/mesos-1.4.3/build");
   await page.screenshot({ path: ".test-reports/screenshots/upgrade-stopped.png", fullPage: true });
-  // On the hosts: the master upgraded, the untouched agent still on 1.4.0.
+  // On the hosts: the master upgraded, the untouched agent still on 1.4.3.
   expect((await m.exec("cat /var/lib/armdeck/state/mesos-installed")).stdout.trim()).toBe("1.11.0");
-  expect((await a2.exec("cat /var/lib/armdeck/state/mesos-installed")).stdout.trim()).toBe("1.4.0");
+  expect((await a2.exec("cat /var/lib/armdeck/state/mesos-installed")).stdout.trim()).toBe("1.4.3");
 });

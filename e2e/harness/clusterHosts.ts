@@ -91,7 +91,9 @@ const LIB_PLACEHOLDER = "__ARMDECK_SHIM_LIB__";
 const REPO_DIR = path.resolve(import.meta.dirname, "..", "..");
 // Commands that appear on a host only once their package is installed (apt-get links them here).
 const PKG_BIN_DIR = "/var/lib/armdeck-shims/bin";
-const WEAVE_MESH_DIR = "/run/armdeck-weave-mesh";
+// One Weave mesh per test process, like one LAN per process (the hosts file below): hosts of two
+// test processes running at once (vitest beside Playwright) share hostnames, and must not peer.
+const WEAVE_MESH_DIR = `/run/armdeck-weave-mesh/${process.pid}`;
 
 const liveClusterHosts = new Set<ClusterHost>();
 const hostsEntries = new Map<string, string>();
@@ -121,6 +123,7 @@ async function installShims(host: TestSshHost, spec: ClusterHostSpec, assetsDir:
     address: host.address,
     arch: spec.arch,
     assetsDir,
+    weaveMeshDir: WEAVE_MESH_DIR,
     mesosVersions: MESOS_VERSIONS,
     marathonTags: MARATHON_TAGS,
     delays: { ...DEFAULT_SHIM_DELAYS, ...spec.delays },
@@ -232,5 +235,5 @@ export async function stopAllClusterHosts(): Promise<void> {
 }
 
 process.once("exit", () => {
-  for (const address of hostsEntries.keys()) rmSync(path.join(WEAVE_MESH_DIR, `${address}.json`), { force: true });
+  rmSync(WEAVE_MESH_DIR, { recursive: true, force: true });
 });

@@ -1,5 +1,5 @@
 // A rolling upgrade end to end on three test hosts (a master that is also an agent, two agents):
-// brought up at Mesos 1.4.0, the setting changed to 1.11.0, the upgrade run by the real runner over
+// brought up at Mesos 1.4.3, the setting changed to 1.11.0, the upgrade run by the real runner over
 // real SSH, masters first (Mesos's own procedure), then the agents one at a time. The first agent's
 // new mesos-agent dies at start (a shim fault): the upgrade stops there with the command to roll it
 // back, the master (and its agent and Marathon) runs 1.11.0, and the second agent was never touched.
@@ -62,11 +62,15 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-describe("rolling upgrade from Mesos 1.4.0 to 1.11.0", () => {
+describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
   type Seen = Awaited<ReturnType<typeof onHost>>;
   let before: { master: Seen; marathon: Seen; a1: Seen; a2: Seen };
 
-  it("brings the cluster up at 1.4.0 and offers no upgrade", async () => {
+  it("brings the cluster up at 1.4.3 and offers no upgrade", async () => {
+    // 1.4.3, not the runbook's 1.4.0, which no longer compiles on a current OS (docs/builds.md; the
+    // build stand-ins fail it the same way).
+    const cluster = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
+    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(cluster.settings as object), mesosVersion: "1.4.3" } } });
     expect((await runPlan("bring-up")).status).toBe("succeeded");
     expect(await pendingUpgrade(1)).toEqual([]);
     before = {
@@ -75,17 +79,17 @@ describe("rolling upgrade from Mesos 1.4.0 to 1.11.0", () => {
       a1: await onHost(a1, "mesos-agent", 5051),
       a2: await onHost(a2, "mesos-agent", 5051),
     };
-    expect(before.master.version).toBe("1.4.0");
+    expect(before.master.version).toBe("1.4.3");
   }, 600_000);
 
   it("offers the upgrade once the setting changes", async () => {
     const cluster = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
     await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(cluster.settings as object), mesosVersion: "1.11.0" } } });
     const changes = await pendingUpgrade(1);
-    expect(changes.map((c) => [c.component, c.from, c.to, c.nodes.map((n) => n.name).sort()])).toEqual([["mesos", "1.4.0", "1.11.0", ["up-a1", "up-a2", "up-m"]]]);
+    expect(changes.map((c) => [c.component, c.from, c.to, c.nodes.map((n) => n.name).sort()])).toEqual([["mesos", "1.4.3", "1.11.0", ["up-a1", "up-a2", "up-m"]]]);
   });
 
-  it("stops at the node that does not come back, with its rollback command, and leaves the rest on 1.4.0", async () => {
+  it("stops at the node that does not come back, with its rollback command, and leaves the rest on 1.4.3", async () => {
     await writeFile(a1.hostPath(FAULT), JSON.stringify({ agentExitsAtStart: ["1.11.0"] }));
     const run = await runPlan("upgrade");
     expect(run.status).toBe("failed");
@@ -93,8 +97,8 @@ describe("rolling upgrade from Mesos 1.4.0 to 1.11.0", () => {
     expect(run.jobs.filter((j) => j.stepId === "upgrade.gate").map((j) => j.nodeName)).toEqual(["up-m", "up-a1", "up-a2"]);
     const failed = run.jobs.filter((j) => j.status === "failed");
     expect(failed.map((j) => [j.nodeName, j.stepId])).toEqual([["up-a1", "mesos-agent.start"]]);
-    expect(failed[0]!.failure).toContain("Roll back up-a1: sh '/var/lib/armdeck/rollback/to-mesos-1.4.0-marathon-v1.5.1.sh'");
-    expect(failed[0]!.failure).toContain("make install in /opt/armdeck/mesos-1.4.0/build");
+    expect(failed[0]!.failure).toContain("Roll back up-a1: sh '/var/lib/armdeck/rollback/to-mesos-1.4.3-marathon-v1.5.1.sh'");
+    expect(failed[0]!.failure).toContain("make install in /opt/armdeck/mesos-1.4.3/build");
     expect(log(failed[0]!.id)).toContain("injected test fault: mesos-agent 1.11.0 exits at start");
     // Said as a crash loop after three exits, not after the whole 90 s wait.
     expect(log(failed[0]!.id)).toContain("Mesos agent keeps exiting at start (3 exits since this start)");
@@ -118,22 +122,22 @@ describe("rolling upgrade from Mesos 1.4.0 to 1.11.0", () => {
     // The failing node has the new install but no running agent.
     expect(await sh(a1, "cat /var/lib/armdeck/state/mesos-installed")).toBe("1.11.0");
     expect((await a1.exec(`curl -fsS -m 3 http://${a1.address}:5051/health`)).code).not.toBe(0);
-    // The node after it: on 1.4.0, its agent the very process that ran before the upgrade, still
-    // registered (a 1.11.0 master supports a 1.4.0 agent).
+    // The node after it: on 1.4.3, its agent the very process that ran before the upgrade, still
+    // registered (a 1.11.0 master supports a 1.4.3 agent).
     expect(await onHost(a2, "mesos-agent", 5051)).toEqual(before.a2);
-    expect(slaves.find((s) => s.pid.endsWith(`@${a2.address}:5051`))).toMatchObject({ version: "1.4.0", active: true });
-    // It built 1.11.0 beside 1.4.0 all the same, without touching them.
-    expect(await sh(a2, "ls -d /opt/armdeck/mesos-*")).toBe("/opt/armdeck/mesos-1.11.0\n/opt/armdeck/mesos-1.4.0");
+    expect(slaves.find((s) => s.pid.endsWith(`@${a2.address}:5051`))).toMatchObject({ version: "1.4.3", active: true });
+    // It built 1.11.0 beside 1.4.3 all the same, without touching them.
+    expect(await sh(a2, "ls -d /opt/armdeck/mesos-*")).toBe("/opt/armdeck/mesos-1.11.0\n/opt/armdeck/mesos-1.4.3");
   }, 600_000);
 
-  it("the rollback command puts the failed node back on 1.4.0, healthy", async () => {
-    await sh(a1, "sh /var/lib/armdeck/rollback/to-mesos-1.4.0-marathon-v1.5.1.sh");
+  it("the rollback command puts the failed node back on 1.4.3, healthy", async () => {
+    await sh(a1, "sh /var/lib/armdeck/rollback/to-mesos-1.4.3-marathon-v1.5.1.sh");
     const back = await onHost(a1, "mesos-agent", 5051);
-    expect([back.installed, back.version]).toEqual(["1.4.0", "1.4.0"]);
+    expect([back.installed, back.version]).toEqual(["1.4.3", "1.4.3"]);
     expect(back.process).not.toBe(before.a1.process);
   }, 180_000);
 
-  it("a clean run then upgrades the nodes still on 1.4.0, one at a time", async () => {
+  it("a clean run then upgrades the nodes still on 1.4.3, one at a time", async () => {
     await rm(a1.hostPath(FAULT));
     const changes = await pendingUpgrade(1);
     expect(changes.flatMap((c) => c.nodes.map((n) => n.name)).sort()).toEqual(["up-a1", "up-a2"]);

@@ -16,7 +16,8 @@ const VERSION_FALLBACK = "2.8.1";
 const ROUTER = lib.statePath("weave.json");
 const CONTAINERS = lib.statePath("docker-containers.json");
 const FAULTS = lib.statePath("weave-faults.json");
-const MESH_DIR = "/run/armdeck-weave-mesh";
+// The test process's own mesh (clusterHosts.ts): its hosts peer with each other only.
+const MESH_DIR = lib.config.weaveMeshDir;
 const PORT = 6783;
 const DOMAIN = "weave.local.";
 const RANGE_BASE = ipToInt("10.32.0.0");
