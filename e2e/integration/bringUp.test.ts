@@ -1,43 +1,18 @@
 // "Bring up cluster" end to end: the real recipes, the real runner and real SSH on a 3-node
 // cluster (master+agent and an agent on aarch64, an agent on x86_64), with a real ZooKeeper and
 // stand-ins for what cannot run here (Mesos, Marathon, Docker, Weave).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { enrolHostsDirect } from "../harness/enrolHosts";
-import { inProcessRuns } from "../harness/inProcessRuns";
+import { describe, expect, it } from "vitest";
+import { useRunnerCluster } from "../harness/inProcessRuns";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
-const { db, dbReady } = await import("../../lib/db/client.ts");
-const { createNode } = await import("../../lib/nodes/createNode.ts");
-const { createPlanRun } = await import("../../lib/jobs/planRuns.ts");
-const { JobRunner } = await import("../../workers/jobRunner.ts");
-const { logPath } = await import("../../lib/jobs/logStore.ts");
 
-const actor = { username: "tester" };
-let hosts: ClusterHost[];
-let runner: InstanceType<typeof JobRunner>;
-const nodeIds: Record<string, string> = {};
-
-const { log, runPlan } = inProcessRuns(() => ({ db, createPlanRun, runner, logPath }), actor);
-
-beforeAll(async () => {
-  await dbReady();
-  hosts = await startCluster([
-    { arch: "aarch64", hostname: "od1000-1" },
-    { arch: "aarch64", hostname: "od1000-0" },
-    { arch: "x86_64", hostname: "x86-agent" },
-  ]);
-  Object.assign(nodeIds, await enrolHostsDirect(createNode, hosts, actor));
-  runner = new JobRunner({ pollMs: 200 });
-  await runner.start();
-}, 120_000);
-
-afterAll(async () => {
-  await runner?.stop();
-  await stopAllClusterHosts();
-  await db.$disconnect();
-});
+const cluster = useRunnerCluster([
+  { arch: "aarch64", hostname: "od1000-1" },
+  { arch: "aarch64", hostname: "od1000-0" },
+  { arch: "x86_64", hostname: "x86-agent" },
+]);
+const { hosts, log, runPlan } = cluster;
 
 describe("bring up cluster", () => {
   let jobs: Awaited<ReturnType<typeof runPlan>>["jobs"];

@@ -3,49 +3,32 @@
 // script), a tree that fails the way the real ones failed is explained in words naming the
 // setting, and builds once the setting is on. One x86_64 host, only Prerequisites and Mesos.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { enrolHostsDirect } from "../harness/enrolHosts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ClusterHost } from "../harness/clusterHosts";
+import { useRunnerCluster } from "../harness/inProcessRuns";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
-const { db, dbReady } = await import("../../lib/db/client.ts");
-const { createNode } = await import("../../lib/nodes/createNode.ts");
-const { createPlanRun } = await import("../../lib/jobs/planRuns.ts");
 const { saveClusterSettings, getClusterSettings } = await import("../../lib/cluster/clusterSettings.ts");
-const { JobRunner } = await import("../../workers/jobRunner.ts");
 const { logPath } = await import("../../lib/jobs/logStore.ts");
 
 const actor = { username: "tester" };
 const CLUSTER = 1; // the migration's "default" cluster
+const cluster = useRunnerCluster([{ arch: "x86_64", hostname: "bf-node" }], actor);
 let host: ClusterHost;
-let runner: InstanceType<typeof JobRunner>;
+beforeAll(() => {
+  host = cluster.hosts[0]!;
+});
 
 async function build(settings: Record<string, unknown>) {
   await saveClusterSettings(CLUSTER, { ...(await getClusterSettings(CLUSTER)), ...settings }, actor);
-  const { id } = await createPlanRun(CLUSTER, "bring-up", { components: ["prerequisites", "mesos"] }, actor, { confirm: true });
-  await runner.idle(300_000);
-  const run = await db.planRun.findUniqueOrThrow({ where: { id }, include: { jobs: { orderBy: { seq: "asc" } } } });
+  const run = await cluster.runPlan("bring-up", 300_000, { components: ["prerequisites", "mesos"] });
   const failed = run.jobs.find((j) => j.status === "failed");
   return { run, failed };
 }
 
 /** What the host's configure itself recorded of its command line (config.log, as the real one writes it). */
 const recordedConfigure = () => readFileSync(host.hostPath("/opt/armdeck/mesos-1.11.0/build/config.log"), "utf8").split("\n").find((l) => l.startsWith("  $ ")) ?? "";
-
-beforeAll(async () => {
-  await dbReady();
-  host = (await startCluster([{ arch: "x86_64", hostname: "bf-node" }]))[0]!;
-  await enrolHostsDirect(createNode, [host], actor);
-  runner = new JobRunner({ pollMs: 200 });
-  await runner.start();
-}, 120_000);
-
-afterAll(async () => {
-  await runner?.stop();
-  await stopAllClusterHosts();
-  await db.$disconnect();
-});
 
 describe("building Mesos with the flags today's systems need", () => {
   it("without --disable-python, configure stops for want of Python 2, and the failure says which setting fixes it", async () => {

@@ -5,13 +5,13 @@
 // Each run opens exactly one SSH channel per node (counted in each sshd's own log).
 import { readFile } from "node:fs/promises";
 import net from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setClockOffset, setDiskFree, startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { enrolHostsDirect } from "../harness/enrolHosts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setClockOffset, setDiskFree, type ClusterHost } from "../harness/clusterHosts";
+import { useRunnerCluster } from "../harness/inProcessRuns";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
-const { db, dbReady } = await import("../../lib/db/client.ts");
+const { db } = await import("../../lib/db/client.ts");
 const { createNode } = await import("../../lib/nodes/createNode.ts");
 const { deleteNode } = await import("../../lib/nodes/deleteNode.ts");
 const { createPlanRun } = await import("../../lib/jobs/planRuns.ts");
@@ -19,14 +19,22 @@ const { startPreflight } = await import("../../lib/preflight/startPreflight.ts")
 const { startVerify } = await import("../../lib/drift/startVerify.ts");
 const { getProbeRun } = await import("../../lib/preflight/getProbeRun.ts");
 const { PREFLIGHT_CHECKS } = await import("../../lib/preflight/checkNames.ts");
-const { JobRunner } = await import("../../workers/jobRunner.ts");
 const { logPath } = await import("../../lib/jobs/logStore.ts");
 
 const actor = { username: "tester" };
-let hosts: ClusterHost[];
 let master: ClusterHost, agent1: ClusterHost, agent2: ClusterHost;
-let runner: InstanceType<typeof JobRunner>;
-const nodeIds: Record<string, string> = {};
+const cluster = useRunnerCluster(
+  [
+    { arch: "x86_64", hostname: "pf-master" },
+    { arch: "aarch64", hostname: "pf-agent1" },
+    { arch: "x86_64", hostname: "pf-agent2" },
+  ],
+  actor,
+);
+const { hosts } = cluster;
+beforeAll(() => {
+  [master, agent1, agent2] = hosts as [ClusterHost, ClusterHost, ClusterHost];
+});
 
 /** Exec channels sshd started on each host so far ("Starting session: command …", LogLevel VERBOSE). */
 async function channelCounts(): Promise<number[]> {
@@ -43,24 +51,6 @@ async function preflight() {
 }
 
 const finding = <T extends { node: string; check: string }>(checks: T[], node: string, check: string) => checks.find((c) => c.node === node && c.check === check);
-
-beforeAll(async () => {
-  await dbReady();
-  hosts = await startCluster([
-    { arch: "x86_64", hostname: "pf-master" },
-    { arch: "aarch64", hostname: "pf-agent1" },
-    { arch: "x86_64", hostname: "pf-agent2" },
-  ]);
-  [master, agent1, agent2] = hosts as [ClusterHost, ClusterHost, ClusterHost];
-  Object.assign(nodeIds, await enrolHostsDirect(createNode, hosts, actor));
-  runner = new JobRunner({ pollMs: 200 });
-  await runner.start();
-}, 120_000);
-
-afterAll(async () => {
-  await runner?.stop();
-  await stopAllClusterHosts();
-});
 
 describe("preflight", () => {
   it("passes on a clean cluster: every documented check of each role, one SSH channel per node", async () => {
@@ -150,7 +140,7 @@ describe("preflight", () => {
 describe("verify (drift)", () => {
   it("after a full bring-up every step's check holds; an agent stopped by hand is named", async () => {
     const { id } = await createPlanRun(1, "bring-up", {}, actor, { confirm: true });
-    await runner.idle(900_000);
+    await cluster.runner.idle(900_000);
     const run = await db.planRun.findUniqueOrThrow({ where: { id }, include: { jobs: true } });
     expect(run.jobs.filter((j) => j.status !== "succeeded").map((j) => `${j.nodeName} ${j.stepId}: ${j.failure}`)).toEqual([]);
 

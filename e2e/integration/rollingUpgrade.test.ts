@@ -5,27 +5,27 @@
 // back, the master (and its agent and Marathon) runs 1.11.0, and the second agent was never touched.
 // Then the rollback command itself, and a clean run that upgrades the rest.
 import { rm, writeFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, stopAllClusterHosts, type ClusterHost } from "../harness/clusterHosts";
-import { enrolHostsDirect } from "../harness/enrolHosts";
-import { inProcessRuns } from "../harness/inProcessRuns";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ClusterHost } from "../harness/clusterHosts";
+import { useRunnerCluster } from "../harness/inProcessRuns";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
-const { db, dbReady } = await import("../../lib/db/client.ts");
-const { createNode } = await import("../../lib/nodes/createNode.ts");
-const { createPlanRun } = await import("../../lib/jobs/planRuns.ts");
+const { db } = await import("../../lib/db/client.ts");
 const { pendingUpgrade } = await import("../../lib/upgrade/planUpgrade.ts");
-const { JobRunner } = await import("../../workers/jobRunner.ts");
-const { logPath } = await import("../../lib/jobs/logStore.ts");
 
-const actor = { username: "tester" };
-let hosts: ClusterHost[];
 let m: ClusterHost, a1: ClusterHost, a2: ClusterHost;
-let runner: InstanceType<typeof JobRunner>;
 const FAULT = "/var/lib/armdeck-shims/mesos-faults.json";
 
-const { log, runPlan } = inProcessRuns(() => ({ db, createPlanRun, runner, logPath }), actor);
+const cluster = useRunnerCluster([
+  { arch: "x86_64", hostname: "up-m" },
+  { arch: "x86_64", hostname: "up-a1" },
+  { arch: "x86_64", hostname: "up-a2" },
+]);
+const { log, runPlan } = cluster;
+beforeAll(() => {
+  [m, a1, a2] = cluster.hosts as [ClusterHost, ClusterHost, ClusterHost];
+});
 
 async function sh(host: ClusterHost, command: string): Promise<string> {
   const r = await host.exec(command);
@@ -43,25 +43,6 @@ async function onHost(host: ClusterHost, service: "mesos-agent" | "mesos-master"
   return { installed, version, process: `${child} ${started}` };
 }
 
-beforeAll(async () => {
-  await dbReady();
-  hosts = await startCluster([
-    { arch: "x86_64", hostname: "up-m" },
-    { arch: "x86_64", hostname: "up-a1" },
-    { arch: "x86_64", hostname: "up-a2" },
-  ]);
-  [m, a1, a2] = hosts as [ClusterHost, ClusterHost, ClusterHost];
-  await enrolHostsDirect(createNode, hosts, actor);
-  runner = new JobRunner({ pollMs: 200 });
-  await runner.start();
-}, 120_000);
-
-afterAll(async () => {
-  await runner?.stop();
-  await stopAllClusterHosts();
-  await db.$disconnect();
-});
-
 describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
   type Seen = Awaited<ReturnType<typeof onHost>>;
   let before: { master: Seen; marathon: Seen; a1: Seen; a2: Seen };
@@ -69,8 +50,8 @@ describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
   it("brings the cluster up at 1.4.3 and offers no upgrade", async () => {
     // 1.4.3, not the runbook's 1.4.0, which no longer compiles on a current OS (docs/builds.md; the
     // build stand-ins fail it the same way).
-    const cluster = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
-    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(cluster.settings as object), mesosVersion: "1.4.3" } } });
+    const row = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
+    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(row.settings as object), mesosVersion: "1.4.3" } } });
     expect((await runPlan("bring-up")).status).toBe("succeeded");
     expect(await pendingUpgrade(1)).toEqual([]);
     before = {
@@ -83,8 +64,8 @@ describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
   }, 600_000);
 
   it("offers the upgrade once the setting changes", async () => {
-    const cluster = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
-    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(cluster.settings as object), mesosVersion: "1.11.0" } } });
+    const row = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
+    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(row.settings as object), mesosVersion: "1.11.0" } } });
     const changes = await pendingUpgrade(1);
     expect(changes.map((c) => [c.component, c.from, c.to, c.nodes.map((n) => n.name).sort()])).toEqual([["mesos", "1.4.3", "1.11.0", ["up-a1", "up-a2", "up-m"]]]);
   });
