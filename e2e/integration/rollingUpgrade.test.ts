@@ -51,7 +51,7 @@ describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
     // 1.4.3, not the runbook's 1.4.0, which no longer compiles on a current OS (docs/builds.md; the
     // build stand-ins fail it the same way).
     const row = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
-    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(row.settings as object), mesosVersion: "1.4.3" } } });
+    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(row.settings as object), mesosVersion: "1.4.3", weaveVersion: "2.8.0" } } });
     expect((await runPlan("bring-up")).status).toBe("succeeded");
     expect(await pendingUpgrade(1)).toEqual([]);
     before = {
@@ -129,6 +129,30 @@ describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
       const now = await onHost(host, "mesos-agent", 5051);
       expect([host.hostname, now.installed, now.version]).toEqual([host.hostname, "1.11.0", "1.11.0"]);
     }
+    expect(await pendingUpgrade(1)).toEqual([]);
+  }, 600_000);
+
+  it("Weave Net alone: every router restarted on the new version node by node, Mesos and Marathon left running", async () => {
+    const row = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
+    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(row.settings as object), weaveVersion: "2.8.1" } } });
+    const changes = await pendingUpgrade(1);
+    expect(changes.map((c) => [c.component, c.from, c.to, c.nodes.map((n) => n.name).sort()])).toEqual([["weave", "2.8.0", "2.8.1", ["up-a1", "up-a2", "up-m"]]]);
+    const mesosBefore = await Promise.all([onHost(m, "mesos-master", 5050), onHost(a1, "mesos-agent", 5051), onHost(a2, "mesos-agent", 5051)]);
+    const routerBefore = await sh(a2, "cat /var/lib/armdeck-shims/weave.json");
+    const run = await runPlan("upgrade");
+    expect(run.jobs.filter((j) => j.status !== "succeeded").map((j) => `${j.nodeName} ${j.stepId}: ${j.failure}`)).toEqual([]);
+    expect(run.jobs.filter((j) => j.stepId === "upgrade.gate").map((j) => j.nodeName)).toEqual(["up-m", "up-a1", "up-a2"]);
+    for (const host of [m, a1, a2]) {
+      // What each host's router itself reports: the script and the running router, and its peers.
+      expect(await sh(host, "weave version 2>&1")).toContain("weave script 2.8.1");
+      const status = await sh(host, "weave status");
+      expect(status).toMatch(/^\s*Version: 2\.8\.1 /m);
+      expect(status).toMatch(/^\s*Connections: 2 \(2 established\)$/m);
+      expect((await host.exec("ls /usr/local/lib/armdeck/weave-2.8.0 /usr/local/lib/armdeck/weave-2.8.1")).code).toBe(0);
+    }
+    expect(JSON.parse(await sh(a2, "cat /var/lib/armdeck-shims/weave.json")).launchedAt).not.toBe(JSON.parse(routerBefore).launchedAt);
+    // Nothing but the routers restarted.
+    expect(await Promise.all([onHost(m, "mesos-master", 5050), onHost(a1, "mesos-agent", 5051), onHost(a2, "mesos-agent", 5051)])).toEqual(mesosBefore);
     expect(await pendingUpgrade(1)).toEqual([]);
   }, 600_000);
 });

@@ -62,3 +62,42 @@ describe("the master's gate: /version says the new version and the cluster has a
     settings = before;
   });
 });
+
+describe("the Weave gate: the running router is the new version and every connection is established", () => {
+  // `weave status` as Weave 2.8.1 prints it (site docs and status-templates: labels right-aligned to
+  // column 16, a blank line first), from a `weave` on the PATH that prints what it is given.
+  const status = (version: string, connections: string) =>
+    ["", `        Version: ${version} (version check update disabled)`, "", "        Service: router", "       Protocol: weave 1..2", "           Name: 9a:41:5e:0b:77:10(node1)", "     Encryption: disabled", "  PeerDiscovery: enabled", "        Targets: 2", `    Connections: ${connections}`, "          Peers: 3 (with 6 established connections)", " TrustedSubnets: none", ""].join("\n");
+  const weaveCheck = (n: RecipeNode) => {
+    const checks = gateChecks(n, { ...settings, weaveVersion: "2.8.1" }, [master], { weave: true });
+    return checks.find((c) => c.text.startsWith("Weave Net:"))!;
+  };
+  async function runWeave(reply: string): Promise<{ code: number; out: string }> {
+    const { mkdtemp, writeFile, chmod } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const dir = await mkdtemp(`${tmpdir()}/armdeck-weave-gate-`);
+    await writeFile(`${dir}/reply`, reply);
+    await writeFile(`${dir}/weave`, `#!/bin/sh\ncat '${dir}/reply'\n`);
+    await chmod(`${dir}/weave`, 0o755);
+    const script = `f() {\n  ${weaveCheck(agent).script(recipeContext(settings, agent, [master, agent]))}\n}\nf`;
+    return new Promise((resolve) => execFile("sh", ["-c", script], { env: { ...process.env, PATH: `${dir}:${process.env.PATH}` } }, (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, out: stdout + stderr })));
+  }
+
+  it("is in the gate only when Weave changes", () => {
+    expect(gateChecks(agent, settings, [master]).some((c) => c.text.startsWith("Weave Net:"))).toBe(false);
+    expect(weaveCheck(agent).text).toBe("Weave Net: weave status says Version 2.8.1, and every connection to a peer is established");
+  });
+
+  it("passes for the new router with every connection established", async () => {
+    expect(await runWeave(status("2.8.1", "2 (2 established)"))).toEqual({ code: 0, out: "" });
+  });
+
+  it("fails while the old router still runs, naming its version", async () => {
+    expect(await runWeave(status("2.8.0", "2 (2 established)"))).toEqual({ code: 1, out: "the Weave router runs 2.8.0, not 2.8.1\n" });
+  });
+
+  it("fails while a connection is not established", async () => {
+    expect(await runWeave(status("2.8.1", "3 (2 established, 1 failed)"))).toEqual({ code: 1, out: "Weave connections not all established: 3 (2 established, 1 failed)\n" });
+    expect(await runWeave(status("2.8.1", "2 (1 pending, 1 connecting)"))).toEqual({ code: 1, out: "Weave connections not all established: 2 (1 pending, 1 connecting)\n" });
+  });
+});

@@ -32,11 +32,12 @@ function probeCheck(component: StepDef["component"], ctx: RecipeContext): GateCh
 }
 
 /** Which checks a node's gate runs: its services' probes, then what the cluster says of it. */
-export function gateChecks(node: RecipeNode, settings: ClusterSettings, masters: RecipeNode[]): GateCheck[] {
+export function gateChecks(node: RecipeNode, settings: ClusterSettings, masters: RecipeNode[], changed: { weave: boolean } = { weave: false }): GateCheck[] {
   const checks: GateCheck[] = [];
   // The same context the gate's job gets, so the words say exactly what its script probes.
   const ctx = recipeContext(settings, node, masters);
   const masterHosts = masters.map((m) => hostPort(m.address, settings.mesosMasterPort));
+  if (changed.weave) checks.push(probeCheck("weave-router", ctx), weaveRouterCheck(settings.weaveVersion));
   if (node.isMaster) {
     const me = hostPort(node.address, settings.mesosMasterPort);
     checks.push(probeCheck("mesos-master", ctx), {
@@ -59,6 +60,22 @@ export function gateChecks(node: RecipeNode, settings: ClusterSettings, masters:
     });
   }
   return checks;
+}
+
+/** The router that runs is the new version (weave status reports the running router's), and every connection is established. */
+function weaveRouterCheck(version: string): GateCheck {
+  return {
+    text: `Weave Net: weave status says Version ${version}, and every connection to a peer is established`,
+    script: () =>
+      [
+        "s=$(weave status 2>&1) || { printf 'weave status failed: %s\\n' \"$s\"; return 1; }",
+        `printf '%s\\n' "$s" | grep -qF ${shQuote(`Version: ${version} `)} || { printf 'the Weave router runs %s, not %s\\n' "$(printf '%s\\n' "$s" | sed -n 's/^ *Version: \\([^ ]*\\).*/\\1/p')" ${shQuote(version)}; return 1; }`,
+        `c=$(printf '%s\\n' "$s" | sed -n 's/^ *Connections: //p')`,
+        // "N (E established, …)": every one of the N counted connections established (none: a lone node).
+        `n=\${c%% *}; e=$(printf '%s' "$c" | sed -n 's/.*(\\([0-9]*\\) established.*/\\1/p')`,
+        `[ "$n" = 0 ] || [ "$e" = "$n" ] || { printf 'Weave connections not all established: %s\\n' "$c"; return 1; }`,
+      ].join("\n  "),
+  };
 }
 
 /** The gate as a step: retried for GATE_SECONDS, then it fails with what it saw and the rollback command. */

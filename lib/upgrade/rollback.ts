@@ -6,6 +6,7 @@ import type { RecipeNode, StepDef } from "../recipes/recipeTypes.ts";
 import { stepScript } from "../recipes/stepScript.ts";
 import { shQuote } from "../shell/quote.ts";
 import { ROLLBACK_LINE_PREFIX } from "./rollbackPrefix.ts";
+import { putWeaveInPlace, weaveBeside } from "./weaveBeside.ts";
 
 // How to put one node back on the versions it ran before an upgrade: a script written on the node
 // before any service is touched, built from the old settings (the old trees' paths), so the command
@@ -21,10 +22,13 @@ export interface RollbackTarget {
   /** Service step components restarted on this node, in start order. */
   services: StepDef["component"][];
   installsMesos: boolean;
+  /** The node's weave script changes: the rollback puts the old one (kept beside) back. */
+  installsWeave: boolean;
 }
 
-export function rollbackScriptPath(t: Pick<RollbackTarget, "old">): string {
-  return `${t.old.armdeckDir}/rollback/to-mesos-${t.old.mesosVersion}-marathon-${t.old.marathonVersion}.sh`;
+export function rollbackScriptPath(t: Pick<RollbackTarget, "old" | "installsWeave">): string {
+  const weave = t.installsWeave ? `-weave-${t.old.weaveVersion}` : "";
+  return `${t.old.armdeckDir}/rollback/to-mesos-${t.old.mesosVersion}-marathon-${t.old.marathonVersion}${weave}.sh`;
 }
 
 const installStep = mesosBuildSteps.find((s) => s.id === "mesos.install")!;
@@ -34,8 +38,10 @@ export function rollbackScript(t: RollbackTarget): string {
   const ctx = recipeContext(t.old, t.node, t.nodes);
   const title = `Roll back to Mesos ${t.old.mesosVersion}`;
   const pick = (action: "start" | "stop") => serviceSteps(action).filter((s) => t.services.includes(s.component));
-  const parts = [...pick("stop").reverse(), ...(t.installsMesos ? [installStep] : []), ...pick("start")];
-  const lines = ["#!/bin/sh", `# Armdeck: roll this node back to Mesos ${t.old.mesosVersion} (${mesosTree(t.old)}) and Marathon ${t.old.marathonVersion}`, "set -eu"];
+  const putWeaveBack: StepDef = { id: "rollback.weave", component: "weave", title: `Put weave ${t.old.weaveVersion} back`, where: "all", after: [], mutating: true, run: () => putWeaveInPlace(t.old.weaveVersion) };
+  const parts = [...pick("stop").reverse(), ...(t.installsMesos ? [installStep] : []), ...(t.installsWeave ? [putWeaveBack] : []), ...pick("start")];
+  const weave = t.installsWeave ? `, Weave ${t.old.weaveVersion}` : "";
+  const lines = ["#!/bin/sh", `# Armdeck: roll this node back to Mesos ${t.old.mesosVersion} (${mesosTree(t.old)}) and Marathon ${t.old.marathonVersion}${weave}`, "set -eu"];
   for (const step of parts) lines.push("(", stepScript(step, ctx, title).trimEnd(), ") || exit 1");
   const text = lines.join("\n") + "\n";
   if (text.split("\n").includes(MARKER)) throw new Error("A rollback script line equals its here-document marker");
@@ -53,7 +59,8 @@ export function rollbackLine(t: RollbackTarget): string {
   const what = [
     t.services.length ? `stops ${t.services.join(", ")}` : "",
     t.installsMesos ? `runs make install in ${mesosTree(t.old)}/build and ldconfig` : "",
-    t.services.length ? `starts them again from Mesos ${t.old.mesosVersion} and Marathon ${t.old.marathonVersion}` : "",
+    t.installsWeave ? `puts back the weave ${t.old.weaveVersion} script kept in ${weaveBeside(t.old.weaveVersion)}` : "",
+    t.services.length ? `starts them again from Mesos ${t.old.mesosVersion} and Marathon ${t.old.marathonVersion}${t.installsWeave ? ` and Weave ${t.old.weaveVersion}` : ""}` : "",
   ].filter(Boolean);
   return `${ROLLBACK_LINE_PREFIX}${t.node.name}: sh ${shQuote(rollbackScriptPath(t))} (as root; it ${what.join(", ")})`;
 }

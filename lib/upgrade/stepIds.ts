@@ -2,4 +2,4 @@
 export const GATE_STEP_ID = "upgrade.gate";
 export const ROLLBACK_SCRIPT_STEP_ID = "upgrade.rollback-script";
 /** The rolling phase's steps; everything else in an upgrade run builds beside. */
-export const ROLLING_STEP = (stepId: string) => stepId === GATE_STEP_ID || stepId === "mesos.install" || /\.(stop|start)$/.test(stepId);
+export const ROLLING_STEP = (stepId: string) => stepId === GATE_STEP_ID || stepId === "mesos.install" || stepId === "upgrade.weave-install" || /\.(stop|start)$/.test(stepId);

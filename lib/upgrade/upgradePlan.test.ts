@@ -124,6 +124,28 @@ describe("buildUpgradePlan", () => {
     expect(text).toMatch(/#   3\. m1: leading master, last of the masters: .* Gate: Mesos master: .*\/health answers 200; .*If it fails: roll back m1: sh/);
   });
 
+  it("upgrades Weave Net alone: the new script downloaded beside, then each node's router restarted and gated, nothing else", () => {
+    const p = buildUpgradePlan({ ...OLD, weaveVersion: "2.8.1" }, cluster, allOn({ ...OLD, weaveVersion: "2.8.0" }), { address: "192.0.2.1" });
+    expect(p.title).toBe("Rolling upgrade: Weave Net 2.8.0 → 2.8.1");
+    const steps = (name: string) => p.jobs.filter((j) => j.node.name === name).map((j) => j.step.id);
+    // Beside: no Mesos or Marathon build; the rollback's copy of the running script kept first.
+    expect(steps("a1")).toEqual(["upgrade.weave-fetch", "upgrade.rollback-script", "weave.stop", "upgrade.weave-install", "weave.start", GATE_STEP_ID]);
+    expect(steps("m2")).toEqual(steps("a1"));
+    const fetch = p.jobs.find((j) => j.key === "ida1:upgrade.weave-fetch")!.script;
+    expect(fetch).toContain("cp /usr/local/bin/weave '/usr/local/lib/armdeck/weave-2.8.0'");
+    expect(fetch).toContain("curl -fsSL -o '/usr/local/lib/armdeck/weave-2.8.1.download'");
+    expect(p.jobs.find((j) => j.key === "ida1:upgrade.weave-install")!.script).toContain("install -m 0755 '/usr/local/lib/armdeck/weave-2.8.1' /usr/local/bin/weave");
+    // The gate asks the running router, and the rollback puts the kept script back.
+    const a1 = p.upgrade.order.find((o) => o.nodeName === "a1")!;
+    expect(a1.gate).toContain("Weave Net: weave status says Version 2.8.1, and every connection to a peer is established");
+    expect(a1.rollback).toBe(
+      "roll back a1: sh '/var/lib/armdeck/rollback/to-mesos-1.4.0-marathon-v1.5.1-weave-2.8.0.sh' (as root; it stops weave-router, puts back the weave 2.8.0 script kept in /usr/local/lib/armdeck/weave-2.8.0, starts them again from Mesos 1.4.0 and Marathon v1.5.1 and Weave 2.8.0)",
+    );
+    const rollback = p.jobs.find((j) => j.key === "ida1:upgrade.rollback-script")!.script;
+    expect(rollback).toContain("install -m 0755 '/usr/local/lib/armdeck/weave-2.8.0' /usr/local/bin/weave");
+    expect(rollback).not.toContain("make install");
+  });
+
   it("refuses when nothing differs", () => {
     expect(() => buildUpgradePlan(OLD, cluster, allOn(OLD), null)).toThrow(/Nothing to upgrade/);
   });

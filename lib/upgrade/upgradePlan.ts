@@ -16,6 +16,7 @@ import { gateChecks, gateStep } from "./healthGate.ts";
 import { rollbackLine, writeRollbackScript, type RollbackTarget } from "./rollback.ts";
 import { rollingOrder, type KnownLeader } from "./rollingOrder.ts";
 import { ROLLBACK_SCRIPT_STEP_ID } from "./stepIds.ts";
+import { weaveBeside, weaveFetchStep, weaveInstallStep } from "./weaveBeside.ts";
 import { describeChange, UPGRADABLE_LABELS, versionChanges, type InstalledSettings, type VersionChange } from "./upgradeVersions.ts";
 
 /** What the dry run, the runbook and the confirmation show of an upgrade beyond its jobs. */
@@ -49,7 +50,8 @@ export function buildUpgradePlan(settings: ClusterSettings, nodes: RecipeNode[],
   if (changes.length === 0) throw new PlanError("Nothing to upgrade: every node runs the versions in the cluster's settings");
   const mesosChanges = new Set(changes.filter((c) => c.component === "mesos").flatMap((c) => c.nodes.map((n) => n.id)));
   const marathonChanges = new Set(changes.filter((c) => c.component === "marathon").flatMap((c) => c.nodes.map((n) => n.id)));
-  const touched = (n: RecipeNode) => mesosChanges.has(n.id) || marathonChanges.has(n.id);
+  const weaveChanges = new Set(changes.filter((c) => c.component === "weave").flatMap((c) => c.nodes.map((n) => n.id)));
+  const touched = (n: RecipeNode) => mesosChanges.has(n.id) || marathonChanges.has(n.id) || weaveChanges.has(n.id);
   const order = rollingOrder(nodes.filter(touched), leader);
   // The versions in the title: the confirmation, the run's page and /runs name them.
   const title = `${PLANS.upgrade.title}: ${changes.map((c) => `${UPGRADABLE_LABELS[c.component]} ${c.from} → ${c.to}`).join(", ")}`;
@@ -65,11 +67,12 @@ export function buildUpgradePlan(settings: ClusterSettings, nodes: RecipeNode[],
   const targets = new Map<string, RollbackTarget>();
   for (const { node } of order) {
     const services: ComponentId[] = [];
+    if (weaveChanges.has(node.id)) services.push("weave-router");
     if (mesosChanges.has(node.id) && node.isMaster) services.push("mesos-master");
     if (mesosChanges.has(node.id) && node.isAgent) services.push("mesos-agent");
     // Marathon links libmesos: a new Mesos restarts it too.
-    if (node.isMaster) services.push("marathon-service");
-    targets.set(node.id, { node, old: installed.get(node.id)!, nodes, services, installsMesos: mesosChanges.has(node.id) });
+    if (node.isMaster && (mesosChanges.has(node.id) || marathonChanges.has(node.id))) services.push("marathon-service");
+    targets.set(node.id, { node, old: installed.get(node.id)!, nodes, services, installsMesos: mesosChanges.has(node.id), installsWeave: weaveChanges.has(node.id) });
   }
 
   // Phase 1: build beside, in parallel across nodes, in step order on each.
@@ -83,10 +86,11 @@ export function buildUpgradePlan(settings: ClusterSettings, nodes: RecipeNode[],
     }
     if (marathonChanges.has(node.id)) steps.push(...marathonBuildSteps);
     const target = targets.get(node.id)!;
+    if (weaveChanges.has(node.id)) steps.push(weaveFetchStep(target.old));
     steps.push({
       id: ROLLBACK_SCRIPT_STEP_ID,
       component: "mesos",
-      title: `Write the rollback script (back to Mesos ${target.old.mesosVersion}, Marathon ${target.old.marathonVersion})`,
+      title: `Write the rollback script (back to Mesos ${target.old.mesosVersion}, Marathon ${target.old.marathonVersion}${target.installsWeave ? `, Weave ${target.old.weaveVersion}` : ""})`,
       where: "all",
       after: [],
       mutating: true,
@@ -107,10 +111,10 @@ export function buildUpgradePlan(settings: ClusterSettings, nodes: RecipeNode[],
     const line = rollbackLine(target);
     const pick = (action: "start" | "stop") => serviceSteps(action).filter((s) => target.services.includes(s.component));
     const install = mesosBuildSteps.find((s) => s.id === "mesos.install")!;
-    const steps = [...pick("stop").reverse(), ...(target.installsMesos ? [install] : []), ...pick("start")];
+    const steps = [...pick("stop").reverse(), ...(target.installsMesos ? [install] : []), ...(target.installsWeave ? [weaveInstallStep] : []), ...pick("start")];
     let deps = gate;
     for (const step of steps) deps = [add(node, withRollbackLine(step, line), deps)];
-    const checks = gateChecks(node, settings, masters);
+    const checks = gateChecks(node, settings, masters, { weave: target.installsWeave });
     gate = [add(node, gateStep(checks, line, versions), deps)];
     outline.push({ nodeId: node.id, nodeName: node.name, reason, gate: checks.map((c) => c.text), rollback: withoutPrefix(line) });
   }
@@ -130,7 +134,13 @@ export function buildUpgradePlan(settings: ClusterSettings, nodes: RecipeNode[],
     warnings,
     outline: [
       ...changes.map((c) => `Upgrade: ${describeChange(c)}`),
-      `Phase 1. ${BUILD_BESIDE} New trees: ${mesosTree(settings)}${marathonChanges.size ? ` and the Marathon ${settings.marathonVersion} tree` : ""}.`,
+      `Phase 1. ${BUILD_BESIDE} Beside the running ones: ${[
+        mesosChanges.size ? mesosTree(settings) : "",
+        marathonChanges.size ? `the Marathon ${settings.marathonVersion} tree` : "",
+        weaveChanges.size ? `the weave ${settings.weaveVersion} script (${weaveBeside(settings.weaveVersion)})` : "",
+      ]
+        .filter(Boolean)
+        .join(", ")}.`,
       `Phase 2. ${ROLLING}`,
       ...outline.map((o, i) => `  ${i + 1}. ${o.nodeName}: ${o.reason}. Gate: ${o.gate.join("; ")}. If it fails: ${o.rollback}`),
     ],

@@ -3,10 +3,10 @@ import type { RecipeNode } from "../recipes/recipeTypes.ts";
 
 // Client-safe: what an upgrade changes, from what each node runs to what the settings say.
 
-export const UPGRADABLE = ["mesos", "marathon"] as const;
+export const UPGRADABLE = ["mesos", "marathon", "weave"] as const;
 export type UpgradableComponent = (typeof UPGRADABLE)[number];
-export const UPGRADABLE_LABELS: Record<UpgradableComponent, string> = { mesos: "Mesos", marathon: "Marathon" };
-const SETTING: Record<UpgradableComponent, "mesosVersion" | "marathonVersion"> = { mesos: "mesosVersion", marathon: "marathonVersion" };
+export const UPGRADABLE_LABELS: Record<UpgradableComponent, string> = { mesos: "Mesos", marathon: "Marathon", weave: "Weave Net" };
+const SETTING: Record<UpgradableComponent, "mesosVersion" | "marathonVersion" | "weaveVersion"> = { mesos: "mesosVersion", marathon: "marathonVersion", weave: "weaveVersion" };
 
 /** Per node: the settings of the run that last installed it (the versions and paths it runs), or null. */
 export type InstalledSettings = Map<string, ClusterSettings | null>;
@@ -18,8 +18,8 @@ export interface VersionChange {
   nodes: { id: string; name: string }[];
 }
 
-/** Which nodes a component runs on: Mesos everywhere, Marathon on the masters. */
-const runsOn = (component: UpgradableComponent, n: RecipeNode) => component === "mesos" || n.isMaster;
+/** Which nodes a component runs on: Mesos and Weave everywhere, Marathon on the masters. */
+const runsOn = (component: UpgradableComponent, n: RecipeNode) => component !== "marathon" || n.isMaster;
 
 /**
  * The changes between what is installed and the settings, one per component and old version
