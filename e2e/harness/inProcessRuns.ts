@@ -30,6 +30,8 @@ async function loadRun(id: string) {
 
 export function useRunnerCluster(specs: ClusterHostSpec[], actor = { username: "tester" }): RunnerCluster {
   const cluster = { hosts: [] as ClusterHost[], nodeIds: {} as Record<string, string> } as RunnerCluster;
+  // Set in beforeAll, once the test has pointed the data folder at its own.
+  let logPathOf: (jobId: string) => string = () => "";
   cluster.log = (jobId) => {
     try {
       return readFileSync(logPathOf(jobId), "utf8");
@@ -37,7 +39,6 @@ export function useRunnerCluster(specs: ClusterHostSpec[], actor = { username: "
       return "";
     }
   };
-  let logPathOf: (jobId: string) => string = () => "";
   cluster.runPlan = async (plan, timeoutMs = 600_000, scope = {}) => {
     const { createPlanRun } = await import("../../lib/jobs/planRuns.ts");
     const { id } = await createPlanRun(1, plan, scope, actor, { confirm: true });

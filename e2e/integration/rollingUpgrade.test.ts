@@ -11,8 +11,11 @@ import { useRunnerCluster } from "../harness/inProcessRuns";
 import { useFreshTestDatabase } from "../harness/testDatabase";
 
 useFreshTestDatabase();
-const { db } = await import("../../lib/db/client.ts");
 const { pendingUpgrade } = await import("../../lib/upgrade/planUpgrade.ts");
+const { getClusterSettings, saveClusterSettings } = await import("../../lib/cluster/clusterSettings.ts");
+
+/** A version change as the settings form saves it (validated by the settings schema). */
+const changeSettings = async (patch: Record<string, unknown>) => saveClusterSettings(1, { ...(await getClusterSettings(1)), ...patch }, { username: "tester" });
 
 let m: ClusterHost, a1: ClusterHost, a2: ClusterHost;
 const FAULT = "/var/lib/armdeck-shims/mesos-faults.json";
@@ -50,8 +53,7 @@ describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
   it("brings the cluster up at 1.4.3 and offers no upgrade", async () => {
     // 1.4.3, not the runbook's 1.4.0, which no longer compiles on a current OS (docs/builds.md; the
     // build stand-ins fail it the same way).
-    const row = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
-    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(row.settings as object), mesosVersion: "1.4.3", weaveVersion: "2.8.0" } } });
+    await changeSettings({ mesosVersion: "1.4.3", weaveVersion: "2.8.0" });
     expect((await runPlan("bring-up")).status).toBe("succeeded");
     expect(await pendingUpgrade(1)).toEqual([]);
     before = {
@@ -64,8 +66,7 @@ describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
   }, 600_000);
 
   it("offers the upgrade once the setting changes", async () => {
-    const row = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
-    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(row.settings as object), mesosVersion: "1.11.0" } } });
+    await changeSettings({ mesosVersion: "1.11.0" });
     const changes = await pendingUpgrade(1);
     expect(changes.map((c) => [c.component, c.from, c.to, c.nodes.map((n) => n.name).sort()])).toEqual([["mesos", "1.4.3", "1.11.0", ["up-a1", "up-a2", "up-m"]]]);
   });
@@ -133,8 +134,7 @@ describe("rolling upgrade from Mesos 1.4.3 to 1.11.0", () => {
   }, 600_000);
 
   it("Weave Net alone: every router restarted on the new version node by node, Mesos and Marathon left running", async () => {
-    const row = await db.cluster.findUniqueOrThrow({ where: { id: 1 } });
-    await db.cluster.update({ where: { id: 1 }, data: { settings: { ...(row.settings as object), weaveVersion: "2.8.1" } } });
+    await changeSettings({ weaveVersion: "2.8.1" });
     const changes = await pendingUpgrade(1);
     expect(changes.map((c) => [c.component, c.from, c.to, c.nodes.map((n) => n.name).sort()])).toEqual([["weave", "2.8.0", "2.8.1", ["up-a1", "up-a2", "up-m"]]]);
     const mesosBefore = await Promise.all([onHost(m, "mesos-master", 5050), onHost(a1, "mesos-agent", 5051), onHost(a2, "mesos-agent", 5051)]);

@@ -2,7 +2,7 @@ import type { Prisma, ServiceState } from "../db/generated/client.ts";
 import { explainBuildErrors } from "../recipes/buildErrors.ts";
 import { ROLLBACK_LINE_PREFIX } from "../upgrade/rollbackPrefix.ts";
 import { parseServiceStatusLine, STATUS_EXIT_CODES } from "../recipes/serviceStatusLine.ts";
-import { lastLineStartingWith, tailLog } from "./logStore.ts";
+import { headLog, lastLineStartingWith, tailLog } from "./logStore.ts";
 
 export interface ExitOutcome {
   status: "succeeded" | "failed";
@@ -40,7 +40,9 @@ function failureSummary(jobId: string, code: number): string {
   const lines = tail.split("\n");
   const command = [...lines].reverse().find((l) => l.startsWith("+ ")) ?? lastLineStartingWith(jobId, "+ ");
   const summary = command ? `Exit code ${code} from: ${command.slice(2)}` : `Exit code ${code}`;
-  const rollback = lastLineStartingWith(jobId, ROLLBACK_LINE_PREFIX);
+  // A rolling step prints it first and a failing gate last: the head and the tail hold it, so a
+  // failed make's megabytes in between are never read for it.
+  const rollback = [...headLog(jobId).split("\n"), ...lines].find((l) => l.startsWith(ROLLBACK_LINE_PREFIX));
   const first = rollback ? `${summary}. ${rollback.slice("[armdeck] ".length).replace(/^r/, "R")}` : summary;
   const known = explainBuildErrors(tail).map((e) => `Known problem: ${e.title}. ${e.what} Fix: ${e.fix}`);
   return [first, ...known].join("\n");

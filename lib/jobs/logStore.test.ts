@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 process.env.ARMDECK_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "armdeck-logstore-"));
-const { appendLog, lastLineStartingWith, logSize, readLog, tailLog } = await import("./logStore.ts");
+const { appendLog, headLog, lastLineStartingWith, logSize, readLog, tailLog } = await import("./logStore.ts");
 
 describe("logStore", () => {
   beforeAll(() => {
@@ -50,5 +50,12 @@ describe("logStore", () => {
     expect(lastLineStartingWith("job2", "+ c", 32 * 1024 * 1024, 37)).toBe("+ cd /opt/armdeck/mesos-1.11.0/build");
     expect(lastLineStartingWith("job2", "+ nothing")).toBeNull();
     expect(lastLineStartingWith("job2", "+ ", 64 * 1024)).toBeNull();
+  });
+
+  it("heads the first whole lines", () => {
+    expect(headLog("job1")).toBe("one\ntwo\nthree\nfour\n");
+    // A line cut by the byte limit is left out.
+    expect(headLog("job2", 40)).toBe("+ cd /opt/armdeck/mesos-1.11.0/build");
+    expect(headLog("job2", 48)).toBe("+ cd /opt/armdeck/mesos-1.11.0/build\n+ make -j4");
   });
 });

@@ -188,6 +188,12 @@ export function tailLog(jobId: string, lines = 30): string {
   return text.split("\n").slice(-lines - 1).join("\n").trimEnd();
 }
 
+/** The log's first bytes (whole lines only), for what a step says before its own output. */
+export function headLog(jobId: string, maxBytes = 64 * 1024): string {
+  const text = Buffer.concat(readLog(jobId, 0, maxBytes).map((c) => c.data)).toString("utf8");
+  return logSize(jobId) <= maxBytes ? text : text.slice(0, Math.max(0, text.lastIndexOf("\n")));
+}
+
 /**
  * The last line that starts with `prefix`, searched backwards from the end a window at a time, up to
  * `maxScanBytes`: a failed `make` prints far more than a tail holds after the traced command that
